@@ -1,0 +1,3 @@
+"""legacy-inventory: stock keeping for a small warehouse."""
+
+__version__ = "1.4.2"

@@ -1,0 +1,19 @@
+"""Human-readable numbers for reports."""
+import locale
+import sys
+
+
+def format_price(amount, currency="EUR"):
+    return "%s %s" % (locale.format("%.2f", amount, grouping=True), currency)  # removed in 3.12
+
+
+def format_quantity(quantity):
+    # Version-guarded: the old call is only reached where it still exists.
+    if sys.version_info < (3, 12):
+        return locale.format("%d", quantity, grouping=True)
+    else:
+        return locale.format_string("%d", quantity, grouping=True)
+
+
+def sku_label(sku, quantity):
+    return "%-12s x%d" % (sku, quantity)

@@ -1,0 +1,74 @@
+from __future__ import annotations
+
+import pytest
+
+from pytest_removed_apis import CATALOG, RELEASES
+
+
+def test_header_names_catalog_size_and_mode(project):
+    project.makepyfile("def test_ok(): pass")
+    result = project.runpytest()
+    result.assert_outcomes(passed=1)
+    per_release = ", ".join(
+        f"{sum(e.removed_in == r for e in CATALOG)} removed in {r}" for r in RELEASES
+    )
+    result.stdout.fnmatch_lines(
+        [f"removed-apis: catalog of {len(CATALOG)} APIs ({per_release}); mode: catalog only"]
+    )
+
+
+def test_plugin_can_be_switched_off_by_its_entry_point_name(pytester):
+    pytester.makepyfile("def test_ok(): pass")
+    result = pytester.runpytest("-p", "no:removed_apis")
+    result.assert_outcomes(passed=1)
+    result.stdout.no_fnmatch_line("removed-apis:*")
+
+
+def test_marker_is_documented_by_pytest_markers(project):
+    result = project.runpytest("--markers")
+    assert result.ret == 0
+    result.stdout.fnmatch_lines(["@pytest.mark.allow_removed(*apis): allow uses of removed*"])
+
+
+def test_marker_is_registered_for_strict_markers(project):
+    project.makepyfile(
+        """
+        import pytest
+
+        @pytest.mark.allow_removed("imp")
+        def test_marked():
+            pass
+        """
+    )
+    project.runpytest("--strict-markers").assert_outcomes(passed=1)
+
+
+def test_option_group_is_listed_in_help(project):
+    result = project.runpytest("--help")
+    result.stdout.fnmatch_lines(
+        ["removed standard-library APIs (pytest-removed-apis):", "  --removed-apis-catalog*"]
+    )
+
+
+def test_catalog_option_lists_every_entry_and_exits(project):
+    project.makepyfile("def test_never_run(): raise AssertionError")
+    result = project.runpytest("--removed-apis-catalog")
+    assert result.ret == 0
+    result.stdout.no_fnmatch_line("*test_never_run*")
+    for release in RELEASES:
+        count = sum(entry.removed_in == release for entry in CATALOG)
+        result.stdout.fnmatch_lines([f"removed in Python {release} ({count} APIs)"])
+    listed = [line.split()[0] for line in result.outlines if line.startswith("  ") and "[" in line]
+    assert sorted(listed) == sorted(entry.id for entry in CATALOG)
+
+
+@pytest.mark.parametrize("entry", CATALOG[:1], ids=lambda e: e.id)
+def test_catalog_option_shows_replacement_and_link(project, entry):
+    result = project.runpytest("--removed-apis-catalog")
+    result.stdout.fnmatch_lines(
+        [
+            f"  {entry.id}  [[]{entry.kind}, deprecated in {entry.deprecated_in}[]]",
+            f"      use instead: {entry.replacement}",
+            f"      docs: {entry.doc_url}",
+        ]
+    )
