@@ -25,7 +25,7 @@ keyword parameter or a removed behaviour.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Final, Literal
+from typing import Final, Literal, Tuple
 
 Kind = Literal[
     "module", "function", "class", "method", "attribute", "alias", "parameter", "behaviour"
@@ -41,6 +41,7 @@ KINDS: Final[tuple[Kind, ...]] = (
     "behaviour",
 )
 Release = Literal["3.12", "3.13"]
+Availability = Literal["unix", "windows", "macos"]
 RELEASES: Final[tuple[Release, ...]] = ("3.12", "3.13")
 
 _WHATSNEW: Final = "https://docs.python.org/3/whatsnew/{release}.html#{anchor}"
@@ -52,11 +53,21 @@ class Entry:
     """One removed API.
 
     ``module`` is the importable module that owned the API and ``qualname`` the path inside
-    it (empty for a module entry).  ``aspect`` names the keyword parameter of a
-    ``parameter`` entry or the removed behaviour of a ``behaviour`` entry.  ``warning`` is a
-    regular expression matching the DeprecationWarning CPython 3.8-3.11 emit for the API,
-    or ``None`` where none of them emits one.  ``availability`` is ``None`` for an API on
-    every platform, otherwise ``"unix"`` or ``"windows"``.
+    it (empty for a module entry, and for a behaviour of the module as a whole).  ``aspect``
+    names the keyword parameter of a ``parameter`` entry or the removed behaviour of a
+    ``behaviour`` entry.  ``deprecated_in`` is ``None`` for an API removed without a
+    deprecation period.
+
+    ``warning`` is a regular expression, matched at the start of the message
+    (:func:`re.match`), for the DeprecationWarning (or PendingDeprecationWarning) CPython
+    emits when the API is used; ``warns_from`` is the first release from 3.8 on that emits
+    it.  Both are ``None`` where no release before the removal warns.  Several entries share
+    one text (``Please use assertEqual instead.`` is emitted for ``assertEquals`` and
+    ``failUnlessEqual``): the text alone does not always tell which API was used.
+
+    ``availability`` is ``None`` for an API every platform has, otherwise the only platform
+    that has it.  ``added_in`` is ``None`` for an API that 3.8 already had, otherwise the
+    first release that had it.
     """
 
     __slots__ = (
@@ -69,21 +80,25 @@ class Entry:
         "replacement",
         "doc_url",
         "warning",
+        "warns_from",
         "aspect",
         "availability",
+        "added_in",
     )
 
     id: str
     module: str
     qualname: str
     kind: Kind
-    deprecated_in: str
+    deprecated_in: str | None
     removed_in: Release
     replacement: str
     doc_url: str
     warning: str | None
+    warns_from: str | None
     aspect: str | None
-    availability: str | None
+    availability: Availability | None
+    added_in: str | None
 
     @property
     def name(self) -> str:
@@ -107,104 +122,1227 @@ def version_tuple(release: str) -> tuple[int, int]:
     return int(major), int(minor)
 
 
-def _whatsnew(release: Release, anchor: str = "removed") -> str:
-    return _WHATSNEW.format(release=release, anchor=anchor)
+Warns = Tuple[str, str]  # noqa: UP006 - evaluated at run time on 3.8
+"""``(first release that warns, regular expression for the text)``."""
 
 
-def _library(page: str, release: str) -> str:
-    return _LIBRARY.format(release=release, page=page)
+_REMOVED_ANCHOR: Final[dict[Release, str]] = {
+    "3.12": "removed",
+    "3.13": "removed-modules-and-apis",
+}
+
+
+def _whatsnew(release: Release) -> str:
+    return _WHATSNEW.format(release=release, anchor=_REMOVED_ANCHOR[release])
+
+
+def _entry(
+    target: str,
+    aspect: str | None,
+    kind: Kind,
+    deprecated_in: str | None,
+    removed_in: Release,
+    replacement: str,
+    *,
+    warns: Warns | None,
+    doc_url: str | None,
+    availability: Availability | None,
+    added_in: str | None,
+) -> Entry:
+    module, _, qualname = target.partition(":")
+    name = f"{module}.{qualname}" if qualname else module
+    if doc_url is None:
+        page_release = "3.11" if removed_in == "3.12" else "3.12"
+        doc_url = (
+            _LIBRARY.format(release=page_release, page=module)
+            if kind == "module"
+            else _whatsnew(removed_in)
+        )
+    return Entry(
+        id=f"{name}:{aspect}" if aspect else name,
+        module=module,
+        qualname=qualname,
+        kind=kind,
+        deprecated_in=deprecated_in,
+        removed_in=removed_in,
+        replacement=replacement,
+        doc_url=doc_url,
+        warning=warns[1] if warns else None,
+        warns_from=warns[0] if warns else None,
+        aspect=aspect,
+        availability=availability,
+        added_in=added_in,
+    )
 
 
 def _module(
     name: str,
-    deprecated_in: str,
+    deprecated_in: str | None,
     removed_in: Release,
     replacement: str,
     *,
-    warning: str | None = None,
-    availability: str | None = None,
+    warns: Warns | None = None,
     doc_url: str | None = None,
+    availability: Availability | None = None,
 ) -> Entry:
-    last_release = "3.11" if removed_in == "3.12" else "3.12"
-    return Entry(
-        id=name,
-        module=name,
-        qualname="",
-        kind="module",
-        deprecated_in=deprecated_in,
-        removed_in=removed_in,
-        replacement=replacement,
-        doc_url=doc_url or _library(name, last_release),
-        warning=warning,
-        aspect=None,
+    return _entry(
+        name,
+        None,
+        "module",
+        deprecated_in,
+        removed_in,
+        replacement,
+        warns=warns,
+        doc_url=doc_url,
         availability=availability,
+        added_in=None,
     )
 
 
-def _name(
-    module: str,
-    qualname: str,
+def _api(
+    target: str,
     kind: Kind,
-    deprecated_in: str,
+    deprecated_in: str | None,
     removed_in: Release,
     replacement: str,
     *,
-    warning: str | None = None,
+    warns: Warns | None = None,
     doc_url: str | None = None,
-    availability: str | None = None,
+    availability: Availability | None = None,
+    added_in: str | None = None,
 ) -> Entry:
-    return Entry(
-        id=f"{module}.{qualname}",
-        module=module,
-        qualname=qualname,
-        kind=kind,
-        deprecated_in=deprecated_in,
-        removed_in=removed_in,
-        replacement=replacement,
-        doc_url=doc_url or _whatsnew(removed_in),
-        warning=warning,
-        aspect=None,
+    """A removed name: ``target`` is ``"module:qualname"``."""
+    return _entry(
+        target,
+        None,
+        kind,
+        deprecated_in,
+        removed_in,
+        replacement,
+        warns=warns,
+        doc_url=doc_url,
         availability=availability,
+        added_in=added_in,
     )
 
 
 def _aspect(
-    module: str,
-    qualname: str,
+    target: str,
     aspect: str,
     kind: Kind,
-    deprecated_in: str,
+    deprecated_in: str | None,
     removed_in: Release,
     replacement: str,
     *,
-    warning: str | None = None,
+    warns: Warns | None = None,
     doc_url: str | None = None,
+    added_in: str | None = None,
 ) -> Entry:
-    return Entry(
-        id=f"{module}.{qualname}:{aspect}",
-        module=module,
-        qualname=qualname,
-        kind=kind,
-        deprecated_in=deprecated_in,
-        removed_in=removed_in,
-        replacement=replacement,
-        doc_url=doc_url or _whatsnew(removed_in),
-        warning=warning,
-        aspect=aspect,
+    """A removed keyword parameter or behaviour of ``target`` (``"module:qualname"``)."""
+    return _entry(
+        target,
+        aspect,
+        kind,
+        deprecated_in,
+        removed_in,
+        replacement,
+        warns=warns,
+        doc_url=doc_url,
         availability=None,
+        added_in=added_in,
     )
 
 
 _ENTRIES: tuple[Entry, ...] = (
+    # Removed in Python 3.12.
+    _api(
+        "_pyio:OpenWrapper",
+        "class",
+        "3.10",
+        "3.12",
+        "Use _pyio.open() or the built-in open().",
+        warns=("3.10", r"OpenWrapper is deprecated, use open instead"),
+    ),
+    _module(
+        "asynchat",
+        "3.6",
+        "3.12",
+        "Use asyncio streams or protocols instead.",
+        warns=("3.10", r"The asynchat module is deprecated"),
+    ),
+    _module(
+        "asyncore",
+        "3.6",
+        "3.12",
+        "Use asyncio (event loop, transports and protocols) instead.",
+        warns=("3.10", r"The asyncore module is deprecated"),
+    ),
+    _aspect(
+        "configparser:ParsingError",
+        "filename",
+        "parameter",
+        "3.2",
+        "3.12",
+        "Pass source= instead of filename=.",
+    ),
+    _api(
+        "configparser:ParsingError.filename",
+        "attribute",
+        "3.2",
+        "3.12",
+        "Use the source attribute.",
+        warns=("3.8", r"The 'filename' attribute will be removed in"),
+    ),
+    _api(
+        "configparser:RawConfigParser.readfp",
+        "method",
+        "3.2",
+        "3.12",
+        "Use read_file() (e.g. parser.read_file(fp)).",
+        warns=(
+            "3.8",
+            r"This method will be removed in (?:future versions|Python 3\.12)\.\s+Use 'parser\.read_file\(\)' instead",
+        ),
+    ),
+    _api(
+        "configparser:SafeConfigParser",
+        "class",
+        "3.2",
+        "3.12",
+        "Use configparser.ConfigParser.",
+        warns=("3.8", r"The SafeConfigParser class has been renamed to ConfigParser"),
+    ),
+    _module(
+        "distutils",
+        "3.10",
+        "3.12",
+        "Use setuptools (it ships its own distutils), packaging.version for LooseVersion/StrictVersion, sysconfig for paths and shutil/subprocess for the utilities; see PEP 632.",
+        warns=("3.10", r"The distutils package is deprecated"),
+    ),
+    _api(
+        "enum:EnumMeta.__getattr__",
+        "method",
+        None,
+        "3.12",
+        "Access members as attributes (Color.RED) or by name (Color['RED']); do not call EnumMeta.__getattr__ directly.",
+    ),
+    _aspect(
+        "ftplib:FTP_TLS",
+        "certfile",
+        "parameter",
+        "3.6",
+        "3.12",
+        "Build an ssl.SSLContext, call ctx.load_cert_chain(certfile, keyfile) and pass it as context=.",
+        warns=("3.8", r"keyfile and certfile are deprecated, use a custom context instead"),
+    ),
+    _aspect(
+        "ftplib:FTP_TLS",
+        "keyfile",
+        "parameter",
+        "3.6",
+        "3.12",
+        "Build an ssl.SSLContext, call ctx.load_cert_chain(certfile, keyfile) and pass it as context=.",
+        warns=("3.8", r"keyfile and certfile are deprecated, use a custom context instead"),
+    ),
+    _api(
+        "ftplib:FTP_TLS.ssl_version",
+        "attribute",
+        None,
+        "3.12",
+        "Configure the protocol on an ssl.SSLContext and pass it as context=.",
+    ),
+    _api(
+        "gzip:GzipFile.filename",
+        "attribute",
+        "2.6",
+        "3.12",
+        "Use the name attribute.",
+        warns=("3.8", r"use the name attribute"),
+    ),
+    _aspect(
+        "http.client:HTTPSConnection",
+        "cert_file",
+        "parameter",
+        "3.6",
+        "3.12",
+        "Configure an ssl.SSLContext (load_cert_chain(), check_hostname) and pass it as context=.",
+        warns=("3.8", r"key_file, cert_file and check_hostname are deprecated"),
+    ),
+    _aspect(
+        "http.client:HTTPSConnection",
+        "check_hostname",
+        "parameter",
+        "3.6",
+        "3.12",
+        "Configure an ssl.SSLContext (load_cert_chain(), check_hostname) and pass it as context=.",
+        warns=("3.8", r"key_file, cert_file and check_hostname are deprecated"),
+    ),
+    _aspect(
+        "http.client:HTTPSConnection",
+        "key_file",
+        "parameter",
+        "3.6",
+        "3.12",
+        "Configure an ssl.SSLContext (load_cert_chain(), check_hostname) and pass it as context=.",
+        warns=("3.8", r"key_file, cert_file and check_hostname are deprecated"),
+    ),
+    _aspect(
+        "imaplib:IMAP4_SSL",
+        "certfile",
+        "parameter",
+        "3.6",
+        "3.12",
+        "Build an ssl.SSLContext, call ctx.load_cert_chain(certfile, keyfile) and pass it as ssl_context=.",
+        warns=("3.8", r"keyfile and certfile are deprecated, use a custom ssl_context instead"),
+    ),
+    _aspect(
+        "imaplib:IMAP4_SSL",
+        "keyfile",
+        "parameter",
+        "3.6",
+        "3.12",
+        "Build an ssl.SSLContext, call ctx.load_cert_chain(certfile, keyfile) and pass it as ssl_context=.",
+        warns=("3.8", r"keyfile and certfile are deprecated, use a custom ssl_context instead"),
+    ),
     _module(
         "imp",
         "3.4",
         "3.12",
-        "Use importlib: importlib.util.find_spec(), importlib.import_module(), "
-        "importlib.util.spec_from_file_location() and module_from_spec().",
-        warning=r"the imp module is deprecated in favour of importlib",
+        "Use importlib: importlib.util.find_spec() for find_module(), importlib.import_module() for load_module(), importlib.reload() for reload(), importlib.util.spec_from_file_location() with module_from_spec() for load_source(), types.ModuleType for new_module().",
+        warns=("3.8", r"the imp module is deprecated in favour of importlib"),
+    ),
+    _aspect(
+        "importlib",
+        "find_module-fallback",
+        "behaviour",
+        "3.4",
+        "3.12",
+        "Give custom meta-path / path-entry finders a find_spec() method (return importlib.util.spec_from_loader(name, loader)).",
+    ),
+    _aspect(
+        "importlib",
+        "module_repr-support",
+        "behaviour",
+        "3.4",
+        "3.12",
+        "Set module.__spec__ (repr uses the spec); don't rely on loader.module_repr().",
+    ),
+    _api(
+        "importlib.abc:Finder",
+        "class",
+        "3.3",
+        "3.12",
+        "Subclass importlib.abc.MetaPathFinder or importlib.abc.PathEntryFinder and implement find_spec().",
+        warns=("3.10", r"the Finder ABC is deprecated"),
+    ),
+    _api(
+        "importlib.abc:Loader.module_repr",
+        "method",
+        "3.4",
+        "3.12",
+        "Drop it; module reprs are computed from module.__spec__.",
+        warns=("3.10", r"importlib\.abc\.Loader\.module_repr\(\) is deprecated"),
+    ),
+    _api(
+        "importlib.abc:MetaPathFinder.find_module",
+        "method",
+        "3.4",
+        "3.12",
+        "Implement and call find_spec(fullname, path, target=None).",
+        warns=("3.8", r"MetaPathFinder\.find_module\(\) is deprecated"),
+    ),
+    _api(
+        "importlib.abc:PathEntryFinder.find_loader",
+        "method",
+        "3.4",
+        "3.12",
+        "Implement and call find_spec(fullname, target=None).",
+        warns=("3.8", r"PathEntryFinder\.find_loader\(\) is deprecated"),
+    ),
+    _api(
+        "importlib.abc:PathEntryFinder.find_module",
+        "method",
+        "3.4",
+        "3.12",
+        "Implement and call find_spec(fullname, target=None).",
+        warns=(
+            "3.10",
+            r"find_module\(\) is deprecated and slated for removal in Python 3\.12; use find_spec\(\) instead",
+        ),
+    ),
+    _api(
+        "importlib.machinery:BuiltinImporter.find_module",
+        "method",
+        "3.4",
+        "3.12",
+        "Use BuiltinImporter.find_spec() (or importlib.util.find_spec()).",
+        warns=("3.10", r"BuiltinImporter\.find_module\(\) is deprecated"),
+    ),
+    _api(
+        "importlib.machinery:BuiltinImporter.module_repr",
+        "method",
+        "3.4",
+        "3.12",
+        "Use repr(module); reprs come from module.__spec__.",
+        warns=("3.10", r"BuiltinImporter\.module_repr\(\) is deprecated"),
+    ),
+    _api(
+        "importlib.machinery:FileFinder.find_loader",
+        "method",
+        "3.4",
+        "3.12",
+        "Use FileFinder.find_spec().",
+        warns=("3.10", r"FileFinder\.find_loader\(\) is deprecated"),
+    ),
+    _api(
+        "importlib.machinery:FileFinder.find_module",
+        "method",
+        "3.4",
+        "3.12",
+        "Use FileFinder.find_spec().",
+        warns=(
+            "3.10",
+            r"find_module\(\) is deprecated and slated for removal in Python 3\.12; use find_spec\(\) instead",
+        ),
+    ),
+    _api(
+        "importlib.machinery:FrozenImporter.find_module",
+        "method",
+        "3.4",
+        "3.12",
+        "Use FrozenImporter.find_spec() (or importlib.util.find_spec()).",
+        warns=("3.10", r"FrozenImporter\.find_module\(\) is deprecated"),
+    ),
+    _api(
+        "importlib.machinery:FrozenImporter.module_repr",
+        "method",
+        "3.4",
+        "3.12",
+        "Use repr(module); reprs come from module.__spec__.",
+        warns=("3.10", r"FrozenImporter\.module_repr\(\) is deprecated"),
+    ),
+    _api(
+        "importlib.machinery:NamespaceLoader.module_repr",
+        "method",
+        "3.4",
+        "3.12",
+        "Use repr(module); reprs come from module.__spec__.",
+        warns=("3.11", r"NamespaceLoader\.module_repr\(\) is deprecated"),
+        added_in="3.11",
+    ),
+    _api(
+        "importlib.machinery:PathFinder.find_module",
+        "method",
+        "3.4",
+        "3.12",
+        "Use PathFinder.find_spec() (or importlib.util.find_spec()).",
+        warns=("3.10", r"PathFinder\.find_module\(\) is deprecated"),
+    ),
+    _api(
+        "importlib.machinery:WindowsRegistryFinder.find_module",
+        "method",
+        "3.4",
+        "3.12",
+        "Use WindowsRegistryFinder.find_spec().",
+        warns=("3.10", r"WindowsRegistryFinder\.find_module\(\) is deprecated"),
+    ),
+    _aspect(
+        "importlib.metadata:EntryPoints",
+        "list-interface",
+        "behaviour",
+        "3.10",
+        "3.12",
+        "Treat EntryPoints as an immutable sequence; cast with list(eps) before mutating.",
+        warns=("3.10", r"EntryPoints list interface is deprecated"),
+        doc_url="https://docs.python.org/3.12/library/importlib.metadata.html#entry-points",
+        added_in="3.10",
+    ),
+    _aspect(
+        "importlib.metadata:entry_points",
+        "dict-interface",
+        "behaviour",
+        "3.10",
+        "3.12",
+        "Call entry_points(group='name') (or entry_points().select(group='name')) instead of indexing the result like a dict.",
+        warns=("3.10", r"SelectableGroups dict interface is deprecated"),
+        doc_url="https://docs.python.org/3.12/library/importlib.metadata.html#entry-points",
+    ),
+    _api(
+        "importlib.util:module_for_loader",
+        "function",
+        "3.4",
+        "3.12",
+        "Implement exec_module() on the loader (PEP 451) instead of decorating load_module().",
+        warns=("3.8", r"The import system now takes care of this automatically"),
+    ),
+    _api(
+        "importlib.util:set_loader",
+        "function",
+        "3.4",
+        "3.12",
+        "Implement exec_module(); the import system sets __loader__ from the spec.",
+        warns=("3.8", r"The import system now takes care of this automatically"),
+    ),
+    _api(
+        "importlib.util:set_package",
+        "function",
+        "3.4",
+        "3.12",
+        "Implement exec_module(); the import system sets __package__ from the spec.",
+        warns=("3.8", r"The import system now takes care of this automatically"),
+    ),
+    _api(
+        "importlib:find_loader",
+        "function",
+        "3.4",
+        "3.12",
+        "Use importlib.util.find_spec().",
+        warns=(
+            "3.8",
+            r"Deprecated since Python 3\.4(?:\. Use| and slated for removal in Python 3\.12; use) importlib\.util\.find_spec\(\) instead",
+        ),
+    ),
+    _api(
+        "io:OpenWrapper",
+        "class",
+        "3.10",
+        "3.12",
+        "Use the built-in open() (io.open).",
+        warns=("3.10", r"OpenWrapper is deprecated, use open instead"),
+    ),
+    _api(
+        "locale:format",
+        "function",
+        "3.7",
+        "3.12",
+        "Use locale.format_string().",
+        warns=(
+            "3.8",
+            r"This method will be removed in a future version of Python\. Use 'locale\.format_string\(\)' instead",
+        ),
+    ),
+    _aspect(
+        "os",
+        "bytes-like-path",
+        "behaviour",
+        "3.6",
+        "3.12",
+        "Convert to bytes first (bytes(path)) or use str paths.",
+        warns=("3.8", r"\w+: \w+ should be string, bytes.*, not \w+"),
+        doc_url="https://docs.python.org/3/whatsnew/3.12.html#changes-in-the-python-api",
+    ),
+    _api(
+        "pathlib:Path.link_to",
+        "method",
+        "3.10",
+        "3.12",
+        "Use target.hardlink_to(source) (argument order is reversed).",
+        warns=("3.10", r"pathlib\.Path\.link_to\(\) is deprecated"),
+        doc_url="https://docs.python.org/3.11/whatsnew/3.11.html#pending-removal-in-python-3-12",
+    ),
+    _api(
+        "pkgutil:ImpImporter",
+        "class",
+        "3.3",
+        "3.12",
+        "Use importlib's finders (importlib.machinery.FileFinder / importlib.util.find_spec()).",
+        warns=("3.8", r"This emulation is deprecated"),
+    ),
+    _api(
+        "pkgutil:ImpLoader",
+        "class",
+        "3.3",
+        "3.12",
+        "Use importlib loaders (importlib.machinery.SourceFileLoader etc.) via importlib.util.spec_from_file_location().",
+        warns=("3.8", r"This emulation is deprecated"),
+    ),
+    _aspect(
+        "poplib:POP3_SSL",
+        "certfile",
+        "parameter",
+        "3.6",
+        "3.12",
+        "Build an ssl.SSLContext, call ctx.load_cert_chain(certfile, keyfile) and pass it as context=.",
+        warns=("3.8", r"keyfile and certfile are deprecated, use a custom context instead"),
+    ),
+    _aspect(
+        "poplib:POP3_SSL",
+        "keyfile",
+        "parameter",
+        "3.6",
+        "3.12",
+        "Build an ssl.SSLContext, call ctx.load_cert_chain(certfile, keyfile) and pass it as context=.",
+        warns=("3.8", r"keyfile and certfile are deprecated, use a custom context instead"),
+    ),
+    _aspect(
+        "random:randrange",
+        "integral-float",
+        "behaviour",
+        "3.10",
+        "3.12",
+        "Pass ints: randrange(int(x)) or randrange(10) instead of randrange(10.0).",
+        warns=("3.10", r"non-integer arguments to randrange\(\) have been deprecated"),
+        doc_url="https://docs.python.org/3/whatsnew/3.12.html#changes-in-the-python-api",
+    ),
+    _aspect(
+        "random:randrange",
+        "non-integer",
+        "behaviour",
+        "3.10",
+        "3.12",
+        "Pass ints; catch TypeError (not ValueError) for non-integer input.",
+        warns=("3.10", r"randrange\(\) will raise TypeError in the future"),
+        doc_url="https://docs.python.org/3/whatsnew/3.12.html#changes-in-the-python-api",
+    ),
+    _aspect(
+        "re",
+        "group-reference-syntax",
+        "behaviour",
+        "3.11",
+        "3.12",
+        "Use ASCII digits without a sign for numeric group references (\\g<1>) and ASCII identifiers for group names in bytes patterns.",
+        warns=("3.11", r"bad character in group name .* at position \d+"),
+        doc_url="https://docs.python.org/3/whatsnew/3.12.html#changes-in-the-python-api",
+    ),
+    _aspect(
+        "shlex:split",
+        "None",
+        "behaviour",
+        "3.9",
+        "3.12",
+        "Pass the string explicitly, e.g. shlex.split(sys.stdin.read()).",
+        warns=("3.9", r"Passing None for 's' to shlex\.split\(\) is deprecated"),
+        doc_url="https://docs.python.org/3/whatsnew/3.12.html#changes-in-the-python-api",
+    ),
+    _module(
+        "smtpd",
+        "3.6",
+        "3.12",
+        "Use the asyncio-based aiosmtpd package from PyPI.",
+        warns=("3.10", r"The smtpd module is deprecated"),
+    ),
+    _aspect(
+        "smtplib:SMTP.starttls",
+        "certfile",
+        "parameter",
+        "3.6",
+        "3.12",
+        "Build an ssl.SSLContext, call ctx.load_cert_chain(certfile, keyfile) and pass it as context=.",
+        warns=("3.8", r"keyfile and certfile are deprecated, use a custom context instead"),
+    ),
+    _aspect(
+        "smtplib:SMTP.starttls",
+        "keyfile",
+        "parameter",
+        "3.6",
+        "3.12",
+        "Build an ssl.SSLContext, call ctx.load_cert_chain(certfile, keyfile) and pass it as context=.",
+        warns=("3.8", r"keyfile and certfile are deprecated, use a custom context instead"),
+    ),
+    _aspect(
+        "smtplib:SMTP_SSL",
+        "certfile",
+        "parameter",
+        "3.6",
+        "3.12",
+        "Build an ssl.SSLContext, call ctx.load_cert_chain(certfile, keyfile) and pass it as context=.",
+        warns=("3.8", r"keyfile and certfile are deprecated, use a custom context instead"),
+    ),
+    _aspect(
+        "smtplib:SMTP_SSL",
+        "keyfile",
+        "parameter",
+        "3.6",
+        "3.12",
+        "Build an ssl.SSLContext, call ctx.load_cert_chain(certfile, keyfile) and pass it as context=.",
+        warns=("3.8", r"keyfile and certfile are deprecated, use a custom context instead"),
+    ),
+    _api(
+        "sqlite3:OptimizedUnicode",
+        "alias",
+        "3.10",
+        "3.12",
+        "Use str (the default text_factory).",
+        warns=("3.10", r"\s*OptimizedUnicode is deprecated"),
+    ),
+    _api(
+        "sqlite3:enable_shared_cache",
+        "function",
+        "3.10",
+        "3.12",
+        "Open the database in URI mode with the cache=shared query parameter.",
+        warns=("3.10", r"enable_shared_cache is deprecated"),
+    ),
+    _api(
+        "ssl:RAND_pseudo_bytes",
+        "function",
+        "3.6",
+        "3.12",
+        "Use os.urandom() or ssl.RAND_bytes().",
+        warns=("3.10", r"ssl\.RAND_pseudo_bytes\(\) is deprecated"),
+    ),
+    _api(
+        "ssl:match_hostname",
+        "function",
+        "3.7",
+        "3.12",
+        "Let OpenSSL check the hostname: use an SSLContext with check_hostname=True and pass server_hostname to wrap_socket().",
+        warns=("3.10", r"ssl\.match_hostname\(\) is deprecated"),
+    ),
+    _api(
+        "ssl:wrap_socket",
+        "function",
+        "3.7",
+        "3.12",
+        "Create an ssl.SSLContext (e.g. ssl.create_default_context()) and call its wrap_socket() method.",
+        warns=("3.10", r"ssl\.wrap_socket\(\) is deprecated"),
+    ),
+    _api(
+        "unittest:TestCase.assertAlmostEquals",
+        "alias",
+        "3.2",
+        "3.12",
+        "Use self.assertAlmostEqual() instead.",
+        warns=("3.8", r"Please use assertAlmostEqual instead\."),
+    ),
+    _api(
+        "unittest:TestCase.assertDictContainsSubset",
+        "method",
+        "3.2",
+        "3.12",
+        "Use self.assertLessEqual(subset.items(), dictionary.items()) or compare the relevant keys explicitly (e.g. self.assertEqual(dictionary, {**dictionary, **subset})).",
+        warns=("3.8", r"assertDictContainsSubset is deprecated"),
+    ),
+    _api(
+        "unittest:TestCase.assertEquals",
+        "alias",
+        "3.2",
+        "3.12",
+        "Use self.assertEqual() instead.",
+        warns=("3.8", r"Please use assertEqual instead\."),
+    ),
+    _api(
+        "unittest:TestCase.assertNotAlmostEquals",
+        "alias",
+        "3.2",
+        "3.12",
+        "Use self.assertNotAlmostEqual() instead.",
+        warns=("3.8", r"Please use assertNotAlmostEqual instead\."),
+    ),
+    _api(
+        "unittest:TestCase.assertNotEquals",
+        "alias",
+        "3.2",
+        "3.12",
+        "Use self.assertNotEqual() instead.",
+        warns=("3.8", r"Please use assertNotEqual instead\."),
+    ),
+    _api(
+        "unittest:TestCase.assertNotRegexpMatches",
+        "alias",
+        "3.5",
+        "3.12",
+        "Use self.assertNotRegex() instead.",
+        warns=("3.8", r"Please use assertNotRegex instead\."),
+    ),
+    _api(
+        "unittest:TestCase.assertRaisesRegexp",
+        "alias",
+        "3.2",
+        "3.12",
+        "Use self.assertRaisesRegex() instead.",
+        warns=("3.8", r"Please use assertRaisesRegex instead\."),
+    ),
+    _api(
+        "unittest:TestCase.assertRegexpMatches",
+        "alias",
+        "3.2",
+        "3.12",
+        "Use self.assertRegex() instead.",
+        warns=("3.8", r"Please use assertRegex instead\."),
+    ),
+    _api(
+        "unittest:TestCase.assert_",
+        "alias",
+        "3.2",
+        "3.12",
+        "Use self.assertTrue() instead.",
+        warns=("3.8", r"Please use assertTrue instead\."),
+    ),
+    _api(
+        "unittest:TestCase.failIf",
+        "alias",
+        "3.1",
+        "3.12",
+        "Use self.assertFalse() instead.",
+        warns=("3.8", r"Please use assertFalse instead\."),
+    ),
+    _api(
+        "unittest:TestCase.failIfAlmostEqual",
+        "alias",
+        "3.1",
+        "3.12",
+        "Use self.assertNotAlmostEqual() instead.",
+        warns=("3.8", r"Please use assertNotAlmostEqual instead\."),
+    ),
+    _api(
+        "unittest:TestCase.failIfEqual",
+        "alias",
+        "3.1",
+        "3.12",
+        "Use self.assertNotEqual() instead.",
+        warns=("3.8", r"Please use assertNotEqual instead\."),
+    ),
+    _api(
+        "unittest:TestCase.failUnless",
+        "alias",
+        "3.1",
+        "3.12",
+        "Use self.assertTrue() instead.",
+        warns=("3.8", r"Please use assertTrue instead\."),
+    ),
+    _api(
+        "unittest:TestCase.failUnlessAlmostEqual",
+        "alias",
+        "3.1",
+        "3.12",
+        "Use self.assertAlmostEqual() instead.",
+        warns=("3.8", r"Please use assertAlmostEqual instead\."),
+    ),
+    _api(
+        "unittest:TestCase.failUnlessEqual",
+        "alias",
+        "3.1",
+        "3.12",
+        "Use self.assertEqual() instead.",
+        warns=("3.8", r"Please use assertEqual instead\."),
+    ),
+    _api(
+        "unittest:TestCase.failUnlessRaises",
+        "alias",
+        "3.1",
+        "3.12",
+        "Use self.assertRaises() instead.",
+        warns=("3.8", r"Please use assertRaises instead\."),
+    ),
+    _aspect(
+        "unittest:TestLoader.loadTestsFromModule",
+        "use_load_tests",
+        "parameter",
+        "3.5",
+        "3.12",
+        "Drop the argument: it has been ignored since 3.5 and load_tests is always honoured.",
+        warns=("3.8", r"use_load_tests is deprecated and ignored"),
+    ),
+    _api(
+        "unittest:_TextTestResult",
+        "alias",
+        "3.2",
+        "3.12",
+        "Use unittest.TextTestResult.",
+    ),
+    _api(
+        "webbrowser:Galeon",
+        "class",
+        None,
+        "3.12",
+        "Use webbrowser.get() or webbrowser.open() with a browser that is still supported.",
+    ),
+    _api(
+        "webbrowser:Grail",
+        "class",
+        None,
+        "3.12",
+        "Use webbrowser.get() or webbrowser.open() with a browser that is still supported.",
+    ),
+    _api(
+        "webbrowser:Netscape",
+        "class",
+        None,
+        "3.12",
+        "Use webbrowser.get() or webbrowser.open() with a browser that is still supported.",
+    ),
+    _api(
+        "zipimport:zipimporter.find_loader",
+        "method",
+        "3.10",
+        "3.12",
+        "Use zipimporter.find_spec().",
+        warns=("3.10", r"zipimporter\.find_loader\(\) is deprecated"),
+    ),
+    _api(
+        "zipimport:zipimporter.find_module",
+        "method",
+        "3.10",
+        "3.12",
+        "Use zipimporter.find_spec().",
+        warns=("3.10", r"zipimporter\.find_module\(\) is deprecated"),
+    ),
+    # Removed in Python 3.13.
+    _module(
+        "aifc",
+        "3.11",
+        "3.13",
+        "Use a third-party audio library (e.g. soundfile, pydub) or the wave module for WAV.",
+        warns=("3.11", r"'aifc' is deprecated and slated for removal in Python 3\.13"),
+    ),
+    _module(
+        "audioop",
+        "3.11",
+        "3.13",
+        "Use a third-party package such as audioop-lts or numpy-based processing.",
+        warns=("3.11", r"'audioop' is deprecated and slated for removal in Python 3\.13"),
+    ),
+    _aspect(
+        "builtins:classmethod",
+        "descriptor-chaining",
+        "behaviour",
+        "3.11",
+        "3.13",
+        "Do not stack @classmethod on @property or another descriptor; use a plain classmethod, a metaclass property, or the wrapped function's __wrapped__.",
+        added_in="3.9",
+    ),
+    _module(
+        "cgi",
+        "3.11",
+        "3.13",
+        "Use urllib.parse.parse_qsl()/parse_qs() for query strings and email.message or the multipart package for form bodies.",
+        warns=("3.11", r"'cgi' is deprecated and slated for removal in Python 3\.13"),
+    ),
+    _module(
+        "cgitb",
+        "3.11",
+        "3.13",
+        "Use the traceback module (or faulthandler) for error reports.",
+        warns=("3.11", r"'cgitb' is deprecated and slated for removal in Python 3\.13"),
+    ),
+    _module(
+        "chunk",
+        "3.11",
+        "3.13",
+        "Read IFF chunks manually with struct (or use a third-party audio library).",
+        warns=("3.11", r"'chunk' is deprecated and slated for removal in Python 3\.13"),
+    ),
+    _api(
+        "configparser:LegacyInterpolation",
+        "class",
+        "3.2",
+        "3.13",
+        "Use configparser.BasicInterpolation or ExtendedInterpolation.",
+        warns=("3.11", r"LegacyInterpolation has been deprecated"),
+    ),
+    _module(
+        "crypt",
+        "3.11",
+        "3.13",
+        "Use hashlib for hashing, or bcrypt / passlib / argon2-cffi / legacycrypt from PyPI for password hashing.",
+        warns=("3.11", r"'crypt' is deprecated and slated for removal in Python 3\.13"),
+    ),
+    _module(
+        "imghdr",
+        "3.11",
+        "3.13",
+        "Use filetype, puremagic or python-magic from PyPI (e.g. puremagic.what()).",
+        warns=("3.11", r"'imghdr' is deprecated and slated for removal in Python 3\.13"),
+    ),
+    _aspect(
+        "importlib.metadata:EntryPoint",
+        "tuple-access",
+        "behaviour",
+        "3.11",
+        "3.13",
+        "Use the name, value and group attributes instead of ep[0], ep[1], ep[2].",
+        warns=("3.11", r"EntryPoint tuple interface is deprecated"),
+    ),
+    _module(
+        "lib2to3",
+        "3.11",
+        "3.13",
+        "Use a maintained fork such as parso, LibCST or fissix; 2to3 itself is gone.",
+        warns=("3.9", r"lib2to3 package is deprecated"),
+        doc_url="https://docs.python.org/3.12/library/2to3.html#module-lib2to3",
+    ),
+    _api(
+        "locale:resetlocale",
+        "function",
+        "3.11",
+        "3.13",
+        "Use locale.setlocale(locale.LC_ALL, '').",
+        warns=("3.11", r'Use locale\.setlocale\(locale\.LC_ALL, ""\) instead'),
+    ),
+    _module(
+        "mailcap",
+        "3.11",
+        "3.13",
+        "Use the mimetypes module.",
+        warns=("3.11", r"The mailcap module is deprecated"),
+    ),
+    _module(
+        "msilib",
+        "3.11",
+        "3.13",
+        "No stdlib replacement; use a third-party MSI tool (e.g. WiX).",
+        availability="windows",
+    ),
+    _module(
+        "nis",
+        "3.11",
+        "3.13",
+        "No stdlib replacement; query NIS via external tools or a third-party library.",
+        warns=("3.11", r"'nis' is deprecated and slated for removal in Python 3\.13"),
+    ),
+    _module(
+        "nntplib",
+        "3.11",
+        "3.13",
+        "Use the pynntp package from PyPI.",
+        warns=("3.11", r"'nntplib' is deprecated and slated for removal in Python 3\.13"),
+    ),
+    _api(
+        "opcode:ENABLE_SPECIALIZATION",
+        "attribute",
+        None,
+        "3.13",
+        "Nothing public replaces it: it was an internal flag of the 3.12 interpreter (3.13 keeps it as _opcode.ENABLE_SPECIALIZATION).",
+        added_in="3.12",
+    ),
+    _api(
+        "opcode:MAX_PSEUDO_OPCODE",
+        "attribute",
+        None,
+        "3.13",
+        "Nothing public replaces it: pseudo-instructions are compiler internals; use the documented opcode collections of the dis module.",
+        added_in="3.12",
+    ),
+    _api(
+        "opcode:MIN_PSEUDO_OPCODE",
+        "attribute",
+        None,
+        "3.13",
+        "Nothing public replaces it: pseudo-instructions are compiler internals; use the documented opcode collections of the dis module.",
+        added_in="3.12",
+    ),
+    _api(
+        "opcode:is_pseudo",
+        "function",
+        None,
+        "3.13",
+        "Nothing public replaces it: pseudo-instructions are compiler internals; use the documented opcode collections of the dis module.",
+        added_in="3.12",
+    ),
+    _module(
+        "ossaudiodev",
+        "3.11",
+        "3.13",
+        "Use pygame, pyaudio or another third-party audio library.",
+        warns=("3.11", r"'ossaudiodev' is deprecated and slated for removal in Python 3\.13"),
+    ),
+    _aspect(
+        "pathlib:Path",
+        "context-manager",
+        "behaviour",
+        "3.9",
+        "3.13",
+        "Do not use Path objects in a with statement (it was a no-op since 3.9); just use the path.",
+        warns=("3.11", r"pathlib\.Path\.__enter__\(\) is deprecated"),
+    ),
+    _module(
+        "pipes",
+        "3.11",
+        "3.13",
+        "Use subprocess (and shlex.quote() instead of pipes.quote()).",
+        warns=("3.11", r"'pipes' is deprecated and slated for removal in Python 3\.13"),
+    ),
+    _api(
+        "re:T",
+        "alias",
+        "3.11",
+        "3.13",
+        "Drop the flag.",
+        warns=("3.11", r"The re\.TEMPLATE/re\.T flag is deprecated"),
+    ),
+    _api(
+        "re:TEMPLATE",
+        "attribute",
+        "3.11",
+        "3.13",
+        "Drop the flag.",
+        warns=("3.11", r"The re\.TEMPLATE/re\.T flag is deprecated"),
+    ),
+    _api(
+        "re:template",
+        "function",
+        "3.11",
+        "3.13",
+        "Use re.compile().",
+        warns=("3.11", r"The re\.template\(\) function is deprecated"),
+    ),
+    _module(
+        "sndhdr",
+        "3.11",
+        "3.13",
+        "Use filetype, puremagic or python-magic from PyPI.",
+        warns=("3.11", r"'sndhdr' is deprecated and slated for removal in Python 3\.13"),
+    ),
+    _module(
+        "spwd",
+        "3.11",
+        "3.13",
+        "Use the python-pam package from PyPI.",
+        warns=("3.11", r"'spwd' is deprecated and slated for removal in Python 3\.13"),
+    ),
+    _module(
+        "sunau",
+        "3.11",
+        "3.13",
+        "Use a third-party audio library (e.g. soundfile).",
+        warns=("3.11", r"'sunau' is deprecated and slated for removal in Python 3\.13"),
+    ),
+    _module(
+        "telnetlib",
+        "3.11",
+        "3.13",
+        "Use telnetlib3 or Exscript from PyPI.",
+        warns=("3.11", r"'telnetlib' is deprecated and slated for removal in Python 3\.13"),
+    ),
+    _module(
+        "tkinter.tix",
+        "3.6",
+        "3.13",
+        "Use tkinter.ttk widgets (Tix is unmaintained).",
+        warns=("3.10", r"The Tix Tk extension is unmaintained"),
+    ),
+    _api(
+        "turtle:RawTurtle.settiltangle",
+        "method",
+        "3.1",
+        "3.13",
+        "Use tiltangle(angle).",
+        warns=("3.11", r"'turtle\.RawTurtle\.settiltangle\(\)' is deprecated"),
+    ),
+    _api(
+        "turtle:settiltangle",
+        "function",
+        "3.1",
+        "3.13",
+        "Use turtle.tiltangle(angle).",
+        warns=("3.11", r"'turtle\.RawTurtle\.settiltangle\(\)' is deprecated"),
+    ),
+    _aspect(
+        "types:FrameType.clear",
+        "suspended-frame",
+        "behaviour",
+        None,
+        "3.13",
+        "Close the generator or coroutine (gen.close()) instead of clearing its suspended frame.",
+    ),
+    _module(
+        "typing.io",
+        "3.8",
+        "3.13",
+        "Import IO, TextIO and BinaryIO directly from typing.",
+        warns=("3.11", r"typing\.io is deprecated"),
+    ),
+    _module(
+        "typing.re",
+        "3.8",
+        "3.13",
+        "Import Pattern and Match from typing (or use re.Pattern / re.Match).",
+        warns=("3.11", r"typing\.re is deprecated"),
+    ),
+    _aspect(
+        "typing:TypedDict",
+        "keyword-arguments",
+        "behaviour",
+        "3.11",
+        "3.13",
+        "Use the class syntax or TypedDict('Name', {'x': int}).",
+        warns=("3.11", r"The kwargs-based syntax for TypedDict definitions is deprecated"),
+    ),
+    _api(
+        "unittest:TestProgram.usageExit",
+        "method",
+        "3.11",
+        "3.13",
+        "Print your own usage text and call sys.exit(2).",
+        warns=("3.11", r"TestProgram\.usageExit\(\) is deprecated"),
+    ),
+    _api(
+        "unittest:findTestCases",
+        "function",
+        "3.11",
+        "3.13",
+        "Use unittest.TestLoader().loadTestsFromModule(module).",
+        warns=("3.11", r"unittest\.findTestCases\(\) is deprecated"),
+    ),
+    _api(
+        "unittest:getTestCaseNames",
+        "function",
+        "3.11",
+        "3.13",
+        "Use unittest.TestLoader().getTestCaseNames(TestCaseClass).",
+        warns=("3.11", r"unittest\.getTestCaseNames\(\) is deprecated"),
+    ),
+    _api(
+        "unittest:makeSuite",
+        "function",
+        "3.11",
+        "3.13",
+        "Use unittest.TestLoader().loadTestsFromTestCase(TestCaseClass).",
+        warns=("3.11", r"unittest\.makeSuite\(\) is deprecated"),
+    ),
+    _aspect(
+        "urllib.request:urlopen",
+        "cadefault",
+        "parameter",
+        "3.6",
+        "3.13",
+        "Pass context=ssl.create_default_context(cafile=..., capath=...) instead.",
+        warns=("3.8", r"cafile, capath and cadefault are deprecated"),
+    ),
+    _aspect(
+        "urllib.request:urlopen",
+        "cafile",
+        "parameter",
+        "3.6",
+        "3.13",
+        "Pass context=ssl.create_default_context(cafile=..., capath=...) instead.",
+        warns=("3.8", r"cafile, capath and cadefault are deprecated"),
+    ),
+    _aspect(
+        "urllib.request:urlopen",
+        "capath",
+        "parameter",
+        "3.6",
+        "3.13",
+        "Pass context=ssl.create_default_context(cafile=..., capath=...) instead.",
+        warns=("3.8", r"cafile, capath and cadefault are deprecated"),
+    ),
+    _module(
+        "uu",
+        "3.11",
+        "3.13",
+        "Use base64 (e.g. base64.b64encode()) instead of uuencoding.",
+        warns=("3.11", r"'uu' is deprecated and slated for removal in Python 3\.13"),
+    ),
+    _api(
+        "webbrowser:MacOSX",
+        "class",
+        "3.11",
+        "3.13",
+        "Use webbrowser.MacOSXOSAScript.",
+        warns=("3.11", r"MacOSX is deprecated in 3\.11"),
+        availability="macos",
+    ),
+    _module(
+        "xdrlib",
+        "3.11",
+        "3.13",
+        "Use struct or a third-party XDR library.",
+        warns=("3.11", r"'xdrlib' is deprecated and slated for removal in Python 3\.13"),
     ),
 )
+
 
 CATALOG: Final[tuple[Entry, ...]] = tuple(sorted(_ENTRIES, key=lambda entry: entry.id))
 _BY_ID: Final[dict[str, Entry]] = {entry.id: entry for entry in CATALOG}

@@ -1,0 +1,1138 @@
+"""Snippets that use each catalogued API the way real code does.
+
+Each runs in a fresh interpreter (tests/test_catalog_on_interpreter.py): before the API's
+removal it must run without error (and warn as the catalog says); from the removal on it
+must raise the exception named next to it, as the newer CPython does.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+
+class Trigger(NamedTuple):
+    code: str
+    gone: str
+    """The exception the snippet raises on the release that removed the API."""
+
+
+TRIGGERS: dict[str, Trigger] = {
+    "asynchat": Trigger(
+        "import asynchat\n",
+        "ModuleNotFoundError",
+    ),
+    "asyncore": Trigger(
+        "import asyncore\n",
+        "ModuleNotFoundError",
+    ),
+    "smtpd": Trigger(
+        "import smtpd\n",
+        "ModuleNotFoundError",
+    ),
+    "distutils": Trigger(
+        "from distutils.core import setup\n",
+        "ModuleNotFoundError",
+    ),
+    "imp": Trigger(
+        """\
+import imp
+imp.find_module('json')
+""",
+        "ModuleNotFoundError",
+    ),
+    "configparser.SafeConfigParser": Trigger(
+        """\
+import configparser
+cp = configparser.SafeConfigParser()
+""",
+        "AttributeError",
+    ),
+    "configparser.RawConfigParser.readfp": Trigger(
+        """\
+import configparser, io
+cp = configparser.ConfigParser()
+cp.readfp(io.StringIO('[s]\\nk = v\\n'))
+""",
+        "AttributeError",
+    ),
+    "configparser.ParsingError.filename": Trigger(
+        """\
+import configparser
+err = configparser.ParsingError(source='settings.ini')
+err.filename
+""",
+        "AttributeError",
+    ),
+    "configparser.ParsingError:filename": Trigger(
+        """\
+import configparser
+err = configparser.ParsingError(filename='settings.ini')
+""",
+        "TypeError",
+    ),
+    "enum.EnumMeta.__getattr__": Trigger(
+        """\
+import enum
+class Color(enum.Enum):
+    RED = 1
+enum.EnumMeta.__getattr__(Color, 'RED')
+""",
+        "AttributeError",
+    ),
+    "ftplib.FTP_TLS.ssl_version": Trigger(
+        """\
+import ftplib
+version = ftplib.FTP_TLS.ssl_version
+""",
+        "AttributeError",
+    ),
+    "gzip.GzipFile.filename": Trigger(
+        """\
+import gzip, os, tempfile
+path = os.path.join(tempfile.mkdtemp(), 'demo.gz')
+with gzip.GzipFile(path, 'wb') as g:
+    g.filename
+""",
+        "AttributeError",
+    ),
+    "io.OpenWrapper": Trigger(
+        """\
+import io, os
+with io.OpenWrapper(os.devnull) as fh:
+    pass
+""",
+        "AttributeError",
+    ),
+    "_pyio.OpenWrapper": Trigger(
+        """\
+import _pyio, os
+with _pyio.OpenWrapper(os.devnull) as fh:
+    pass
+""",
+        "AttributeError",
+    ),
+    "locale.format": Trigger(
+        """\
+import locale
+locale.format('%d', 1234)
+""",
+        "AttributeError",
+    ),
+    "sqlite3.enable_shared_cache": Trigger(
+        """\
+import sqlite3
+sqlite3.enable_shared_cache(False)
+""",
+        "AttributeError",
+    ),
+    "sqlite3.OptimizedUnicode": Trigger(
+        """\
+import sqlite3
+con = sqlite3.connect(':memory:')
+con.text_factory = sqlite3.OptimizedUnicode
+con.close()
+""",
+        "AttributeError",
+    ),
+    "ssl.RAND_pseudo_bytes": Trigger(
+        """\
+import ssl
+ssl.RAND_pseudo_bytes(16)
+""",
+        "AttributeError",
+    ),
+    "ssl.match_hostname": Trigger(
+        """\
+import ssl
+cert = {'subject': ((('commonName', 'example.com'),),)}
+ssl.match_hostname(cert, 'example.com')
+""",
+        "AttributeError",
+    ),
+    "ssl.wrap_socket": Trigger(
+        """\
+import socket, ssl
+sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+try:
+    tls = ssl.wrap_socket(sock)
+    tls.close()
+finally:
+    sock.close()
+""",
+        "AttributeError",
+    ),
+    "unittest.TestCase.failUnless": Trigger(
+        """\
+import unittest
+class DemoTest(unittest.TestCase):
+    def runTest(self):
+        pass
+t = DemoTest()
+t.failUnless(True)
+""",
+        "AttributeError",
+    ),
+    "unittest.TestCase.failIf": Trigger(
+        """\
+import unittest
+class DemoTest(unittest.TestCase):
+    def runTest(self):
+        pass
+t = DemoTest()
+t.failIf(False)
+""",
+        "AttributeError",
+    ),
+    "unittest.TestCase.failUnlessEqual": Trigger(
+        """\
+import unittest
+class DemoTest(unittest.TestCase):
+    def runTest(self):
+        pass
+t = DemoTest()
+t.failUnlessEqual(1, 1)
+""",
+        "AttributeError",
+    ),
+    "unittest.TestCase.failIfEqual": Trigger(
+        """\
+import unittest
+class DemoTest(unittest.TestCase):
+    def runTest(self):
+        pass
+t = DemoTest()
+t.failIfEqual(1, 2)
+""",
+        "AttributeError",
+    ),
+    "unittest.TestCase.failUnlessAlmostEqual": Trigger(
+        """\
+import unittest
+class DemoTest(unittest.TestCase):
+    def runTest(self):
+        pass
+t = DemoTest()
+t.failUnlessAlmostEqual(1.0, 1.0)
+""",
+        "AttributeError",
+    ),
+    "unittest.TestCase.failIfAlmostEqual": Trigger(
+        """\
+import unittest
+class DemoTest(unittest.TestCase):
+    def runTest(self):
+        pass
+t = DemoTest()
+t.failIfAlmostEqual(1.0, 2.0)
+""",
+        "AttributeError",
+    ),
+    "unittest.TestCase.failUnlessRaises": Trigger(
+        """\
+import unittest
+class DemoTest(unittest.TestCase):
+    def runTest(self):
+        pass
+t = DemoTest()
+t.failUnlessRaises(ZeroDivisionError, lambda: 1 / 0)
+""",
+        "AttributeError",
+    ),
+    "unittest.TestCase.assert_": Trigger(
+        """\
+import unittest
+class DemoTest(unittest.TestCase):
+    def runTest(self):
+        pass
+t = DemoTest()
+t.assert_(True)
+""",
+        "AttributeError",
+    ),
+    "unittest.TestCase.assertEquals": Trigger(
+        """\
+import unittest
+class DemoTest(unittest.TestCase):
+    def runTest(self):
+        pass
+t = DemoTest()
+t.assertEquals(1, 1)
+""",
+        "AttributeError",
+    ),
+    "unittest.TestCase.assertNotEquals": Trigger(
+        """\
+import unittest
+class DemoTest(unittest.TestCase):
+    def runTest(self):
+        pass
+t = DemoTest()
+t.assertNotEquals(1, 2)
+""",
+        "AttributeError",
+    ),
+    "unittest.TestCase.assertAlmostEquals": Trigger(
+        """\
+import unittest
+class DemoTest(unittest.TestCase):
+    def runTest(self):
+        pass
+t = DemoTest()
+t.assertAlmostEquals(1.0, 1.0)
+""",
+        "AttributeError",
+    ),
+    "unittest.TestCase.assertNotAlmostEquals": Trigger(
+        """\
+import unittest
+class DemoTest(unittest.TestCase):
+    def runTest(self):
+        pass
+t = DemoTest()
+t.assertNotAlmostEquals(1.0, 2.0)
+""",
+        "AttributeError",
+    ),
+    "unittest.TestCase.assertRegexpMatches": Trigger(
+        """\
+import unittest
+class DemoTest(unittest.TestCase):
+    def runTest(self):
+        pass
+t = DemoTest()
+t.assertRegexpMatches('abc', 'b')
+""",
+        "AttributeError",
+    ),
+    "unittest.TestCase.assertRaisesRegexp": Trigger(
+        """\
+import unittest
+class DemoTest(unittest.TestCase):
+    def runTest(self):
+        pass
+t = DemoTest()
+t.assertRaisesRegexp(ValueError, 'invalid', int, 'x')
+""",
+        "AttributeError",
+    ),
+    "unittest.TestCase.assertNotRegexpMatches": Trigger(
+        """\
+import unittest
+class DemoTest(unittest.TestCase):
+    def runTest(self):
+        pass
+t = DemoTest()
+t.assertNotRegexpMatches('abc', 'z')
+""",
+        "AttributeError",
+    ),
+    "unittest.TestCase.assertDictContainsSubset": Trigger(
+        """\
+import unittest
+class DemoTest(unittest.TestCase):
+    def runTest(self):
+        pass
+t = DemoTest()
+t.assertDictContainsSubset({'a': 1}, {'a': 1, 'b': 2})
+""",
+        "AttributeError",
+    ),
+    "unittest._TextTestResult": Trigger(
+        """\
+import sys, unittest
+result = unittest._TextTestResult(sys.stderr, True, 1)
+""",
+        "AttributeError",
+    ),
+    "unittest.TestLoader.loadTestsFromModule:use_load_tests": Trigger(
+        """\
+import types, unittest
+unittest.TestLoader().loadTestsFromModule(types.ModuleType('demo'), use_load_tests=False)
+""",
+        "TypeError",
+    ),
+    "webbrowser.Galeon": Trigger(
+        """\
+import webbrowser
+browser = webbrowser.Galeon('galeon')
+""",
+        "AttributeError",
+    ),
+    "webbrowser.Grail": Trigger(
+        """\
+import webbrowser
+browser = webbrowser.Grail('grail')
+""",
+        "AttributeError",
+    ),
+    "webbrowser.Netscape": Trigger(
+        """\
+import webbrowser
+browser = webbrowser.Netscape('netscape')
+""",
+        "AttributeError",
+    ),
+    "zipimport.zipimporter.find_loader": Trigger(
+        """\
+import os, tempfile, zipfile, zipimport
+path = os.path.join(tempfile.mkdtemp(), 'demo.zip')
+with zipfile.ZipFile(path, 'w') as zf:
+    zf.writestr('zdemo.py', 'X = 1\\n')
+zipimport.zipimporter(path).find_loader('zdemo')
+""",
+        "AttributeError",
+    ),
+    "zipimport.zipimporter.find_module": Trigger(
+        """\
+import os, tempfile, zipfile, zipimport
+path = os.path.join(tempfile.mkdtemp(), 'demo.zip')
+with zipfile.ZipFile(path, 'w') as zf:
+    zf.writestr('zdemo.py', 'X = 1\\n')
+zipimport.zipimporter(path).find_module('zdemo')
+""",
+        "AttributeError",
+    ),
+    "importlib.find_loader": Trigger(
+        """\
+import importlib
+importlib.find_loader('json')
+""",
+        "AttributeError",
+    ),
+    "importlib.abc.Finder": Trigger(
+        """\
+import importlib.abc
+class DemoFinder(importlib.abc.Finder):
+    def find_module(self, fullname, path=None):
+        return None
+DemoFinder()
+""",
+        "AttributeError",
+    ),
+    "importlib.abc.Loader.module_repr": Trigger(
+        """\
+import importlib.abc, types
+class DemoLoader(importlib.abc.Loader):
+    pass
+try:
+    DemoLoader().module_repr(types.ModuleType('demo'))
+except NotImplementedError:
+    pass
+""",
+        "AttributeError",
+    ),
+    "importlib.abc.MetaPathFinder.find_module": Trigger(
+        """\
+import importlib.abc
+class DemoFinder(importlib.abc.MetaPathFinder):
+    pass
+DemoFinder().find_module('json', None)
+""",
+        "AttributeError",
+    ),
+    "importlib.abc.PathEntryFinder.find_loader": Trigger(
+        """\
+import importlib.abc
+class DemoFinder(importlib.abc.PathEntryFinder):
+    pass
+DemoFinder().find_loader('json')
+""",
+        "AttributeError",
+    ),
+    "importlib.abc.PathEntryFinder.find_module": Trigger(
+        """\
+import importlib.abc
+class DemoFinder(importlib.abc.PathEntryFinder):
+    pass
+DemoFinder().find_module('json')
+""",
+        "AttributeError",
+    ),
+    "importlib.machinery.BuiltinImporter.find_module": Trigger(
+        """\
+import importlib.machinery
+importlib.machinery.BuiltinImporter.find_module('sys')
+""",
+        "AttributeError",
+    ),
+    "importlib.machinery.BuiltinImporter.module_repr": Trigger(
+        """\
+import importlib.machinery, sys
+importlib.machinery.BuiltinImporter.module_repr(sys)
+""",
+        "AttributeError",
+    ),
+    "importlib.machinery.FrozenImporter.find_module": Trigger(
+        """\
+import importlib.machinery
+importlib.machinery.FrozenImporter.find_module('__hello__')
+""",
+        "AttributeError",
+    ),
+    "importlib.machinery.FrozenImporter.module_repr": Trigger(
+        """\
+import importlib.machinery, types
+importlib.machinery.FrozenImporter.module_repr(types.ModuleType('__hello__'))
+""",
+        "AttributeError",
+    ),
+    "importlib.machinery.PathFinder.find_module": Trigger(
+        """\
+import importlib.machinery
+importlib.machinery.PathFinder.find_module('json')
+""",
+        "AttributeError",
+    ),
+    "importlib.machinery.FileFinder.find_loader": Trigger(
+        """\
+import os, pkgutil
+finder = pkgutil.get_importer(os.path.dirname(os.__file__))
+finder.find_loader('json')
+""",
+        "AttributeError",
+    ),
+    "importlib.machinery.FileFinder.find_module": Trigger(
+        """\
+import os, pkgutil
+finder = pkgutil.get_importer(os.path.dirname(os.__file__))
+finder.find_module('json')
+""",
+        "AttributeError",
+    ),
+    "importlib.machinery.WindowsRegistryFinder.find_module": Trigger(
+        """\
+import importlib.machinery, sys
+try:
+    importlib.machinery.WindowsRegistryFinder.find_module('demo_mod')
+except NameError:
+    # Off Windows the finder has no winreg to search: it still warns before that.
+    assert sys.platform != 'win32'
+""",
+        "AttributeError",
+    ),
+    "importlib.machinery.NamespaceLoader.module_repr": Trigger(
+        """\
+import importlib.machinery, types
+importlib.machinery.NamespaceLoader.module_repr(types.ModuleType('ns_demo'))
+""",
+        "AttributeError",
+    ),
+    "importlib.util.module_for_loader": Trigger(
+        """\
+import importlib.util
+@importlib.util.module_for_loader
+def load_module(self, module):
+    return module
+""",
+        "AttributeError",
+    ),
+    "importlib.util.set_loader": Trigger(
+        """\
+import importlib.util, types
+class DemoLoader:
+    @importlib.util.set_loader
+    def load_module(self, fullname):
+        return types.ModuleType(fullname)
+DemoLoader().load_module('demo')
+""",
+        "AttributeError",
+    ),
+    "importlib.util.set_package": Trigger(
+        """\
+import importlib.util, types
+@importlib.util.set_package
+def load_module(fullname):
+    return types.ModuleType(fullname)
+load_module('demo.sub')
+""",
+        "AttributeError",
+    ),
+    "pkgutil.ImpImporter": Trigger(
+        """\
+import pkgutil
+importer = pkgutil.ImpImporter()
+""",
+        "AttributeError",
+    ),
+    "pkgutil.ImpLoader": Trigger(
+        """\
+import os, pkgutil
+import colorsys
+loader = pkgutil.ImpLoader('colorsys', None, colorsys.__file__, ('.py', 'r', 1))
+""",
+        "AttributeError",
+    ),
+    "importlib:find_module-fallback": Trigger(
+        """\
+import sys, types
+class LegacyFinder:
+    def find_module(self, fullname, path=None):
+        return self if fullname == 'legacy_demo_mod' else None
+    def load_module(self, fullname):
+        mod = types.ModuleType(fullname)
+        sys.modules[fullname] = mod
+        return mod
+sys.meta_path.insert(0, LegacyFinder())
+import legacy_demo_mod
+""",
+        "ModuleNotFoundError",
+    ),
+    "importlib:module_repr-support": Trigger(
+        """\
+import types
+class DemoLoader:
+    def module_repr(self, module):
+        return '<custom repr>'
+mod = types.ModuleType('demo')
+mod.__loader__ = DemoLoader()
+mod.__spec__ = None
+r = repr(mod)
+assert r == '<custom repr>', r
+""",
+        "AssertionError",
+    ),
+    "importlib.metadata.entry_points:dict-interface": Trigger(
+        """\
+import importlib.metadata
+eps = importlib.metadata.entry_points()
+scripts = eps.get('console_scripts', [])
+""",
+        "AttributeError",
+    ),
+    "importlib.metadata.EntryPoints:list-interface": Trigger(
+        """\
+import importlib.metadata
+eps = importlib.metadata.entry_points(group='console_scripts')
+eps.sort()
+""",
+        "AttributeError",
+    ),
+    "pathlib.Path.link_to": Trigger(
+        """\
+import os, pathlib, tempfile
+d = pathlib.Path(tempfile.mkdtemp())
+src = d / 'a.txt'
+src.write_text('x')
+src.link_to(d / 'b.txt')
+""",
+        "AttributeError",
+    ),
+    "smtplib.SMTP_SSL:keyfile": Trigger(
+        """\
+import smtplib
+try:
+    smtplib.SMTP_SSL(local_hostname='localhost', keyfile='client.key', certfile='client.pem')
+except OSError:
+    pass  # demo files do not exist; the warning is emitted before loading them
+""",
+        "TypeError",
+    ),
+    "smtplib.SMTP_SSL:certfile": Trigger(
+        """\
+import smtplib
+try:
+    smtplib.SMTP_SSL(local_hostname='localhost', certfile='client.pem')
+except OSError:
+    pass  # demo file does not exist; the warning is emitted before loading it
+""",
+        "TypeError",
+    ),
+    "smtplib.SMTP.starttls:keyfile": Trigger(
+        """\
+import smtplib
+smtp = smtplib.SMTP(local_hostname='localhost')
+# pretend an EHLO exchange advertising STARTTLS already happened (no network)
+smtp.ehlo_resp = b'ok'
+smtp.esmtp_features = {'starttls': ''}
+smtp.docmd = lambda cmd, args='': (220, b'2.0.0 Ready to start TLS')
+try:
+    smtp.starttls(keyfile='client.key', certfile='client.pem')
+except OSError:
+    pass  # demo files do not exist / no socket
+""",
+        "TypeError",
+    ),
+    "smtplib.SMTP.starttls:certfile": Trigger(
+        """\
+import smtplib
+smtp = smtplib.SMTP(local_hostname='localhost')
+# pretend an EHLO exchange advertising STARTTLS already happened (no network)
+smtp.ehlo_resp = b'ok'
+smtp.esmtp_features = {'starttls': ''}
+smtp.docmd = lambda cmd, args='': (220, b'2.0.0 Ready to start TLS')
+try:
+    smtp.starttls(certfile='client.pem')
+except OSError:
+    pass  # demo files do not exist / no socket
+""",
+        "TypeError",
+    ),
+    "ftplib.FTP_TLS:keyfile": Trigger(
+        """\
+import ftplib
+try:
+    ftplib.FTP_TLS(keyfile='client.key', certfile='client.pem')
+except OSError:
+    pass  # demo files do not exist; the warning is emitted before loading them (and before connecting)
+""",
+        "TypeError",
+    ),
+    "ftplib.FTP_TLS:certfile": Trigger(
+        """\
+import ftplib
+try:
+    ftplib.FTP_TLS(certfile='client.pem')
+except OSError:
+    pass  # demo files do not exist; the warning is emitted before loading them (and before connecting)
+""",
+        "TypeError",
+    ),
+    "imaplib.IMAP4_SSL:keyfile": Trigger(
+        """\
+import imaplib
+try:
+    imaplib.IMAP4_SSL('localhost', keyfile='client.key', certfile='client.pem')
+except OSError:
+    pass  # demo files do not exist; the warning is emitted before loading them (and before connecting)
+""",
+        "TypeError",
+    ),
+    "imaplib.IMAP4_SSL:certfile": Trigger(
+        """\
+import imaplib
+try:
+    imaplib.IMAP4_SSL('localhost', certfile='client.pem')
+except OSError:
+    pass  # demo files do not exist; the warning is emitted before loading them (and before connecting)
+""",
+        "TypeError",
+    ),
+    "poplib.POP3_SSL:keyfile": Trigger(
+        """\
+import poplib
+try:
+    poplib.POP3_SSL('localhost', keyfile='client.key', certfile='client.pem')
+except OSError:
+    pass  # demo files do not exist; the warning is emitted before loading them (and before connecting)
+""",
+        "TypeError",
+    ),
+    "poplib.POP3_SSL:certfile": Trigger(
+        """\
+import poplib
+try:
+    poplib.POP3_SSL('localhost', certfile='client.pem')
+except OSError:
+    pass  # demo files do not exist; the warning is emitted before loading them (and before connecting)
+""",
+        "TypeError",
+    ),
+    "http.client.HTTPSConnection:key_file": Trigger(
+        """\
+import http.client
+try:
+    conn = http.client.HTTPSConnection('localhost', key_file='client.key', cert_file='client.pem')
+except OSError:
+    pass  # demo files do not exist; no connection is attempted by the constructor
+""",
+        "TypeError",
+    ),
+    "http.client.HTTPSConnection:cert_file": Trigger(
+        """\
+import http.client
+try:
+    conn = http.client.HTTPSConnection('localhost', cert_file='client.pem')
+except OSError:
+    pass  # demo files do not exist; no connection is attempted by the constructor
+""",
+        "TypeError",
+    ),
+    "http.client.HTTPSConnection:check_hostname": Trigger(
+        """\
+import http.client
+try:
+    conn = http.client.HTTPSConnection('localhost', check_hostname=False)
+except OSError:
+    pass  # demo files do not exist; no connection is attempted by the constructor
+""",
+        "TypeError",
+    ),
+    "random.randrange:integral-float": Trigger(
+        """\
+import random
+random.randrange(10.0)
+""",
+        "TypeError",
+    ),
+    "random.randrange:non-integer": Trigger(
+        """\
+import random
+try:
+    random.randrange(10.5)
+except ValueError:
+    pass  # 3.8-3.11 raise ValueError; 3.12+ raise TypeError
+""",
+        "TypeError",
+    ),
+    "shlex.split:None": Trigger(
+        """\
+import shlex
+shlex.split(None)
+""",
+        "ValueError",
+    ),
+    "os:bytes-like-path": Trigger(
+        """\
+import os
+os.stat(bytearray(b'.'))
+""",
+        "TypeError",
+    ),
+    "re:group-reference-syntax": Trigger(
+        """\
+import re
+try:
+    re.sub('(x)', r'\\g<+1>', 'x')
+except re.error as exc:
+    # re.error became re.PatternError in 3.13: report one class on both releases.
+    raise ValueError(str(exc)) from exc
+""",
+        "ValueError",
+    ),
+    "typing.io": Trigger(
+        "from typing.io import IO\n",
+        "ModuleNotFoundError",
+    ),
+    "typing.re": Trigger(
+        "from typing.re import Pattern\n",
+        "ModuleNotFoundError",
+    ),
+    "aifc": Trigger(
+        "import aifc\n",
+        "ModuleNotFoundError",
+    ),
+    "audioop": Trigger(
+        """\
+import audioop
+audioop.max(b'\\x00\\x01', 2)
+""",
+        "ModuleNotFoundError",
+    ),
+    "cgi": Trigger(
+        "import cgi\n",
+        "ModuleNotFoundError",
+    ),
+    "cgitb": Trigger(
+        "import cgitb\n",
+        "ModuleNotFoundError",
+    ),
+    "chunk": Trigger(
+        "import chunk\n",
+        "ModuleNotFoundError",
+    ),
+    "crypt": Trigger(
+        """\
+import crypt
+crypt.crypt('secret', crypt.mksalt(crypt.METHOD_SHA512))
+""",
+        "ModuleNotFoundError",
+    ),
+    "imghdr": Trigger(
+        "import imghdr\n",
+        "ModuleNotFoundError",
+    ),
+    "mailcap": Trigger(
+        """\
+import mailcap
+mailcap.getcaps()
+""",
+        "ModuleNotFoundError",
+    ),
+    "msilib": Trigger(
+        "import msilib\n",
+        "ModuleNotFoundError",
+    ),
+    "nis": Trigger(
+        "import nis\n",
+        "ModuleNotFoundError",
+    ),
+    "nntplib": Trigger(
+        "import nntplib\n",
+        "ModuleNotFoundError",
+    ),
+    "ossaudiodev": Trigger(
+        "import ossaudiodev\n",
+        "ModuleNotFoundError",
+    ),
+    "pipes": Trigger(
+        """\
+import pipes
+pipes.quote('a b')
+""",
+        "ModuleNotFoundError",
+    ),
+    "sndhdr": Trigger(
+        "import sndhdr\n",
+        "ModuleNotFoundError",
+    ),
+    "spwd": Trigger(
+        "import spwd\n",
+        "ModuleNotFoundError",
+    ),
+    "sunau": Trigger(
+        "import sunau\n",
+        "ModuleNotFoundError",
+    ),
+    "telnetlib": Trigger(
+        """\
+import telnetlib
+tn = telnetlib.Telnet()
+tn.close()
+""",
+        "ModuleNotFoundError",
+    ),
+    "uu": Trigger(
+        """\
+import io, uu
+uu.encode(io.BytesIO(b'data'), io.BytesIO())
+""",
+        "ModuleNotFoundError",
+    ),
+    "xdrlib": Trigger(
+        """\
+import xdrlib
+p = xdrlib.Packer()
+p.pack_int(1)
+""",
+        "ModuleNotFoundError",
+    ),
+    "lib2to3": Trigger(
+        "from lib2to3.refactor import RefactoringTool, get_fixers_from_package\n",
+        "ModuleNotFoundError",
+    ),
+    "tkinter.tix": Trigger(
+        "import tkinter.tix\n",
+        "ModuleNotFoundError",
+    ),
+    "configparser.LegacyInterpolation": Trigger(
+        """\
+import configparser
+cp = configparser.ConfigParser(interpolation=configparser.LegacyInterpolation())
+""",
+        "AttributeError",
+    ),
+    "importlib.metadata.EntryPoint:tuple-access": Trigger(
+        """\
+from importlib.metadata import EntryPoint
+ep = EntryPoint(name='demo', value='os.path:join', group='demo.group')
+name, value = ep[0], ep[1]
+""",
+        "TypeError",
+    ),
+    "locale.resetlocale": Trigger(
+        """\
+import locale
+try:
+    locale.resetlocale()
+except locale.Error:
+    pass
+""",
+        "AttributeError",
+    ),
+    "opcode.ENABLE_SPECIALIZATION": Trigger(
+        """\
+import opcode
+value = opcode.ENABLE_SPECIALIZATION
+""",
+        "AttributeError",
+    ),
+    "opcode.is_pseudo": Trigger(
+        """\
+import opcode
+opcode.is_pseudo(256)
+""",
+        "AttributeError",
+    ),
+    "opcode.MIN_PSEUDO_OPCODE": Trigger(
+        """\
+import opcode
+value = opcode.MIN_PSEUDO_OPCODE
+""",
+        "AttributeError",
+    ),
+    "opcode.MAX_PSEUDO_OPCODE": Trigger(
+        """\
+import opcode
+value = opcode.MAX_PSEUDO_OPCODE
+""",
+        "AttributeError",
+    ),
+    "pathlib.Path:context-manager": Trigger(
+        """\
+import pathlib
+with pathlib.Path('.') as p:
+    pass
+""",
+        "TypeError",
+    ),
+    "re.template": Trigger(
+        """\
+import re
+re.template('abc')
+""",
+        "AttributeError",
+    ),
+    "re.TEMPLATE": Trigger(
+        """\
+import re
+re.compile('abc', re.TEMPLATE)
+""",
+        "AttributeError",
+    ),
+    "re.T": Trigger(
+        """\
+import re
+re.compile('abc', re.T)
+""",
+        "AttributeError",
+    ),
+    "turtle.RawTurtle.settiltangle": Trigger(
+        """\
+import turtle
+class FakePen:  # stands in for a Turtle so no display is needed
+    _degreesPerAU = 1.0
+    _angleOrient = 1.0
+    def tiltangle(self, angle=None):
+        return 0.0
+    def pen(self, pen=None, **kwargs):
+        return {}
+turtle.RawTurtle.settiltangle(FakePen(), 45)
+""",
+        "AttributeError",
+    ),
+    "turtle.settiltangle": Trigger(
+        """\
+import turtle
+class FakePen:  # stands in for a Turtle so no display is needed
+    _degreesPerAU = 1.0
+    _angleOrient = 1.0
+    def tiltangle(self, angle=None):
+        return 0.0
+    def pen(self, pen=None, **kwargs):
+        return {}
+    settiltangle = turtle.RawTurtle.settiltangle
+turtle.Turtle._pen = FakePen()
+turtle.settiltangle(45)
+""",
+        "AttributeError",
+    ),
+    "typing.TypedDict:keyword-arguments": Trigger(
+        """\
+import typing
+Movie = typing.TypedDict('Movie', name=str, year=int)
+""",
+        "TypeError",
+    ),
+    "unittest.findTestCases": Trigger(
+        """\
+import types, unittest
+unittest.findTestCases(types.ModuleType('demo'))
+""",
+        "AttributeError",
+    ),
+    "unittest.makeSuite": Trigger(
+        """\
+import unittest
+class DemoTest(unittest.TestCase):
+    def test_x(self):
+        pass
+unittest.makeSuite(DemoTest)
+""",
+        "AttributeError",
+    ),
+    "unittest.getTestCaseNames": Trigger(
+        """\
+import unittest
+class DemoTest(unittest.TestCase):
+    def test_x(self):
+        pass
+unittest.getTestCaseNames(DemoTest, 'test')
+""",
+        "AttributeError",
+    ),
+    "unittest.TestProgram.usageExit": Trigger(
+        """\
+import unittest
+prog = unittest.TestProgram.__new__(unittest.TestProgram)
+prog.progName = 'demo'
+prog.module = None
+prog._discovery_parser = None
+prog.exit = False
+try:
+    prog.usageExit('bad arguments')
+except SystemExit:
+    pass
+""",
+        "AttributeError",
+    ),
+    "urllib.request.urlopen:cafile": Trigger(
+        """\
+import urllib.request
+try:
+    urllib.request.urlopen('data:,hello', cafile='ca.pem').read()
+except OSError:
+    pass  # demo CA file/dir does not exist
+""",
+        "TypeError",
+    ),
+    "urllib.request.urlopen:capath": Trigger(
+        """\
+import urllib.request
+try:
+    urllib.request.urlopen('data:,hello', capath='/nonexistent-ca-dir').read()
+except OSError:
+    pass  # demo CA file/dir does not exist
+""",
+        "TypeError",
+    ),
+    "urllib.request.urlopen:cadefault": Trigger(
+        """\
+import urllib.request
+try:
+    urllib.request.urlopen('data:,hello', cadefault=True).read()
+except OSError:
+    pass  # demo CA file/dir does not exist
+""",
+        "TypeError",
+    ),
+    "webbrowser.MacOSX": Trigger(
+        """\
+import sys
+sys.platform = 'darwin'  # simulate macOS: these classes are only defined there
+import webbrowser
+browser = webbrowser.MacOSX('default')
+""",
+        "AttributeError",
+    ),
+    "builtins.classmethod:descriptor-chaining": Trigger(
+        """\
+class Config:
+    @classmethod
+    @property
+    def name(cls):
+        return cls.__name__
+assert Config.name == 'Config', Config.name
+""",
+        "AssertionError",
+    ),
+    "types.FrameType.clear:suspended-frame": Trigger(
+        """\
+def gen():
+    yield 1
+g = gen()
+next(g)
+g.gi_frame.clear()
+""",
+        "RuntimeError",
+    ),
+}
