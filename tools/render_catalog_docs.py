@@ -43,6 +43,13 @@ Run ``pytest --removed-apis-catalog`` to print the same list in a terminal.
 """
 
 
+def _escape(text: str) -> str:
+    """Plain text for reStructuredText: no inline markup from ``*``, backquotes or ``|``."""
+    for char in ("\\", "*", "`", "|", "_"):
+        text = text.replace(char, "\\" + char)
+    return text
+
+
 def _row(entry: Entry) -> list[str]:
     warns = "yes" if entry.warning else "no"
     where = f" ({entry.availability} only)" if entry.availability else ""
@@ -51,7 +58,7 @@ def _row(entry: Entry) -> list[str]:
         f"     - {entry.kind}",
         f"     - {entry.deprecated_in}",
         f"     - {warns}",
-        f"     - {entry.replacement} `docs <{entry.doc_url}>`__",
+        f"     - {_escape(entry.replacement)} `docs <{entry.doc_url}>`__",
     ]
 
 
