@@ -15,7 +15,13 @@ What is not an entry
     * An incidental name that was never API: a module's own imports showing up as its
       attributes (``import os`` in ``imp`` makes ``imp.os``; ``from x import y`` makes a
       foreign object an attribute), unless the name is in the module's ``__all__`` or is
-      documented as part of the module.
+      documented as part of the module; and the variable of a module-level loop left
+      behind as an attribute (``dis.spec_op`` and ``dis.specialized`` in 3.11 and 3.12).
+    * A name moved behind a module ``__getattr__``: still reachable, so not removed
+      (``ast.Num`` in 3.12).
+    * A group of methods that CPython removed as one interface, with one warning for all
+      of them, is one ``behaviour`` entry (the list methods of
+      ``importlib.metadata.EntryPoints``).
     * Private names (a leading underscore), unless documented (``unittest._TextTestResult``).
 
 Ids are stable: the dotted name for names, ``<dotted name>:<aspect>`` for a removed
@@ -255,6 +261,93 @@ def _aspect(
 
 _ENTRIES: tuple[Entry, ...] = (
     # Removed in Python 3.12.
+    _api(
+        "base64:test",
+        "function",
+        None,
+        "3.12",
+        "Use python -m base64 on the command line, or base64.encodebytes() and decodebytes() in code.",
+    ),
+    _api(
+        "dis:hasnargs",
+        "attribute",
+        None,
+        "3.12",
+        "Drop the check: the list had been empty since Python 3.6.",
+    ),
+    _api(
+        "importlib.metadata:Deprecated",
+        "class",
+        None,
+        "3.12",
+        "Nothing replaces it: it was the helper behind the deprecated dict interface of entry_points(); use entry_points(group=...).",
+        added_in="3.10",
+    ),
+    _api(
+        "importlib.metadata:DeprecatedList",
+        "class",
+        None,
+        "3.12",
+        "Treat EntryPoints as an immutable sequence, or copy it with list(eps).",
+        added_in="3.10",
+    ),
+    _api(
+        "importlib.metadata:SelectableGroups",
+        "class",
+        "3.10",
+        "3.12",
+        "Call entry_points(group=...) or entry_points().select(group=...); the result is an EntryPoints.",
+        added_in="3.10",
+    ),
+    _api(
+        "multiprocessing.connection:CHALLENGE",
+        "attribute",
+        None,
+        "3.12",
+        "Nothing public replaces it: the authentication handshake's message prefixes are internal; use Client(..., authkey=...) and Listener(..., authkey=...).",
+    ),
+    _api(
+        "multiprocessing.connection:FAILURE",
+        "attribute",
+        None,
+        "3.12",
+        "Nothing public replaces it: the authentication handshake's message prefixes are internal; use Client(..., authkey=...) and Listener(..., authkey=...).",
+    ),
+    _api(
+        "multiprocessing.connection:WELCOME",
+        "attribute",
+        None,
+        "3.12",
+        "Nothing public replaces it: the authentication handshake's message prefixes are internal; use Client(..., authkey=...) and Listener(..., authkey=...).",
+    ),
+    _api(
+        "opcode:hasnargs",
+        "attribute",
+        None,
+        "3.12",
+        "Drop the check: the list had been empty since Python 3.6.",
+    ),
+    _api(
+        "pickle:PyStringMap",
+        "attribute",
+        None,
+        "3.12",
+        "Drop the check: PyStringMap was a Jython type and always None on CPython.",
+    ),
+    _api(
+        "unittest:load_tests",
+        "function",
+        None,
+        "3.12",
+        "Nothing replaces it: it loaded unittest's own test suite, which moved to test.test_unittest.",
+    ),
+    _api(
+        "zipfile:FastLookup",
+        "class",
+        None,
+        "3.12",
+        "Use zipfile.Path, which does its own name lookup.",
+    ),
     _api(
         "_pyio:OpenWrapper",
         "class",
@@ -979,6 +1072,128 @@ _ENTRIES: tuple[Entry, ...] = (
         warns=("3.10", r"zipimporter\.find_module\(\) is deprecated"),
     ),
     # Removed in Python 3.13.
+    _api(
+        "dis:FORMAT_VALUE",
+        "attribute",
+        None,
+        "3.13",
+        "Use dis.opmap.get('FORMAT_VALUE'): 3.13 replaced the instruction with CONVERT_VALUE and FORMAT_SIMPLE.",
+    ),
+    _api(
+        "dis:FORMAT_VALUE_CONVERTERS",
+        "attribute",
+        None,
+        "3.13",
+        "Read Instruction.argrepr from dis.get_instructions() instead of decoding the argument.",
+    ),
+    _api(
+        "dis:MAKE_FUNCTION",
+        "attribute",
+        None,
+        "3.13",
+        "Use dis.opmap['MAKE_FUNCTION'].",
+    ),
+    _api(
+        "dis:MAKE_FUNCTION_FLAGS",
+        "attribute",
+        None,
+        "3.13",
+        "Read Instruction.argrepr from dis.get_instructions() instead of decoding the flags.",
+    ),
+    _api(
+        "importlib.metadata:DeprecatedTuple",
+        "class",
+        "3.11",
+        "3.13",
+        "Access EntryPoint members by name (ep.name, ep.value, ep.group).",
+        added_in="3.11",
+    ),
+    _api(
+        "importlib.resources:Resource",
+        "alias",
+        None,
+        "3.13",
+        "Annotate resource names as str.",
+    ),
+    _api(
+        "opcode:oplists",
+        "attribute",
+        None,
+        "3.13",
+        "Use the documented collections of the dis module (dis.hasarg, dis.hasconst, ...).",
+        added_in="3.12",
+    ),
+    _api(
+        "pdb:Pdb.execRcLines",
+        "method",
+        None,
+        "3.13",
+        "Nothing public replaces it: put commands in .pdbrc, or pass them with python -m pdb -c.",
+    ),
+    _api(
+        "re:RegexFlag.TEMPLATE",
+        "attribute",
+        "3.11",
+        "3.13",
+        "Drop the flag.",
+        warns=("3.11", r"The re\.TEMPLATE/re\.T flag is deprecated"),
+    ),
+    _api(
+        "sre_compile:SRE_FLAG_TEMPLATE",
+        "attribute",
+        "3.11",
+        "3.13",
+        "Drop the flag (sre_compile itself is deprecated: use re).",
+    ),
+    _api(
+        "sre_constants:SRE_FLAG_TEMPLATE",
+        "attribute",
+        "3.11",
+        "3.13",
+        "Drop the flag (sre_constants itself is deprecated: use re).",
+    ),
+    _api(
+        "sre_parse:SRE_FLAG_TEMPLATE",
+        "attribute",
+        "3.11",
+        "3.13",
+        "Drop the flag (sre_parse itself is deprecated: use re).",
+    ),
+    _api(
+        "token:ASYNC",
+        "attribute",
+        None,
+        "3.13",
+        "Drop it: async and await have been ordinary NAME tokens since Python 3.7.",
+    ),
+    _api(
+        "token:AWAIT",
+        "attribute",
+        None,
+        "3.13",
+        "Drop it: async and await have been ordinary NAME tokens since Python 3.7.",
+    ),
+    _api(
+        "tokenize:ASYNC",
+        "attribute",
+        None,
+        "3.13",
+        "Drop it: async and await have been ordinary NAME tokens since Python 3.7.",
+    ),
+    _api(
+        "tokenize:AWAIT",
+        "attribute",
+        None,
+        "3.13",
+        "Drop it: async and await have been ordinary NAME tokens since Python 3.7.",
+    ),
+    _api(
+        "tokenize:StopTokenizing",
+        "class",
+        None,
+        "3.13",
+        "Drop it: tokenize never raised it; catch tokenize.TokenError for bad input.",
+    ),
     _module(
         "aifc",
         "3.11",

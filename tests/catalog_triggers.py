@@ -17,6 +17,224 @@ class Trigger(NamedTuple):
 
 
 TRIGGERS: dict[str, Trigger] = {
+    "base64.test": Trigger(
+        """\
+import base64
+assert callable(base64.test)
+""",
+        "AttributeError",
+    ),
+    "dis.hasnargs": Trigger(
+        """\
+import dis
+assert dis.hasnargs == []
+""",
+        "AttributeError",
+    ),
+    "importlib.metadata.Deprecated": Trigger(
+        """\
+import importlib.metadata
+importlib.metadata.Deprecated
+""",
+        "AttributeError",
+    ),
+    "importlib.metadata.DeprecatedList": Trigger(
+        """\
+import importlib.metadata
+assert issubclass(importlib.metadata.DeprecatedList, list)
+""",
+        "AttributeError",
+    ),
+    "importlib.metadata.SelectableGroups": Trigger(
+        """\
+import importlib.metadata
+importlib.metadata.SelectableGroups.load([])
+""",
+        "AttributeError",
+    ),
+    "multiprocessing.connection.CHALLENGE": Trigger(
+        """\
+import multiprocessing.connection
+assert isinstance(multiprocessing.connection.CHALLENGE, bytes)
+""",
+        "AttributeError",
+    ),
+    "multiprocessing.connection.FAILURE": Trigger(
+        """\
+import multiprocessing.connection
+assert isinstance(multiprocessing.connection.FAILURE, bytes)
+""",
+        "AttributeError",
+    ),
+    "multiprocessing.connection.WELCOME": Trigger(
+        """\
+import multiprocessing.connection
+assert isinstance(multiprocessing.connection.WELCOME, bytes)
+""",
+        "AttributeError",
+    ),
+    "opcode.hasnargs": Trigger(
+        """\
+import opcode
+assert opcode.hasnargs == []
+""",
+        "AttributeError",
+    ),
+    "pickle.PyStringMap": Trigger(
+        """\
+import pickle
+assert pickle.PyStringMap is None
+""",
+        "AttributeError",
+    ),
+    "unittest.load_tests": Trigger(
+        """\
+import unittest
+assert callable(unittest.load_tests)
+""",
+        "AttributeError",
+    ),
+    "zipfile.FastLookup": Trigger(
+        """\
+import io, zipfile
+buffer = io.BytesIO()
+with zipfile.ZipFile(buffer, 'w') as archive:
+    archive.writestr('a.txt', 'x')
+zipfile.FastLookup(buffer).namelist()
+""",
+        "AttributeError",
+    ),
+    "dis.FORMAT_VALUE": Trigger(
+        """\
+import dis
+assert dis.FORMAT_VALUE == dis.opmap['FORMAT_VALUE']
+""",
+        "AttributeError",
+    ),
+    "dis.FORMAT_VALUE_CONVERTERS": Trigger(
+        """\
+import dis
+assert len(dis.FORMAT_VALUE_CONVERTERS) == 4
+""",
+        "AttributeError",
+    ),
+    "dis.MAKE_FUNCTION": Trigger(
+        """\
+import dis
+assert dis.MAKE_FUNCTION == dis.opmap['MAKE_FUNCTION']
+""",
+        "AttributeError",
+    ),
+    "dis.MAKE_FUNCTION_FLAGS": Trigger(
+        """\
+import dis
+assert 'defaults' in dis.MAKE_FUNCTION_FLAGS
+""",
+        "AttributeError",
+    ),
+    "importlib.metadata.DeprecatedTuple": Trigger(
+        """\
+import importlib.metadata
+assert issubclass(importlib.metadata.EntryPoint, importlib.metadata.DeprecatedTuple)
+""",
+        "AttributeError",
+    ),
+    "importlib.resources.Resource": Trigger(
+        """\
+import importlib.resources
+importlib.resources.Resource
+""",
+        "AttributeError",
+    ),
+    "opcode.oplists": Trigger(
+        """\
+import opcode
+assert opcode.hasconst in opcode.oplists
+""",
+        "AttributeError",
+    ),
+    "pdb.Pdb.execRcLines": Trigger(
+        """\
+import pdb
+pdb.Pdb.execRcLines
+""",
+        "AttributeError",
+    ),
+    "re.RegexFlag.TEMPLATE": Trigger(
+        """\
+import re
+re.compile('abc', re.RegexFlag.TEMPLATE)
+""",
+        "AttributeError",
+    ),
+    "token.ASYNC": Trigger(
+        """\
+import token
+assert token.tok_name[token.ASYNC] == 'ASYNC'
+""",
+        "AttributeError",
+    ),
+    "token.AWAIT": Trigger(
+        """\
+import token
+assert token.tok_name[token.AWAIT] == 'AWAIT'
+""",
+        "AttributeError",
+    ),
+    "tokenize.ASYNC": Trigger(
+        """\
+import tokenize
+assert tokenize.tok_name[tokenize.ASYNC] == 'ASYNC'
+""",
+        "AttributeError",
+    ),
+    "tokenize.AWAIT": Trigger(
+        """\
+import tokenize
+assert tokenize.tok_name[tokenize.AWAIT] == 'AWAIT'
+""",
+        "AttributeError",
+    ),
+    "tokenize.StopTokenizing": Trigger(
+        """\
+import tokenize
+assert issubclass(tokenize.StopTokenizing, Exception)
+""",
+        "AttributeError",
+    ),
+    "sre_compile.SRE_FLAG_TEMPLATE": Trigger(
+        """\
+import warnings
+with warnings.catch_warnings():
+    # The module itself is deprecated since 3.11 (and still present in 3.13).
+    warnings.simplefilter('ignore', DeprecationWarning)
+    import sre_compile
+assert isinstance(sre_compile.SRE_FLAG_TEMPLATE, int)
+""",
+        "AttributeError",
+    ),
+    "sre_constants.SRE_FLAG_TEMPLATE": Trigger(
+        """\
+import warnings
+with warnings.catch_warnings():
+    # The module itself is deprecated since 3.11 (and still present in 3.13).
+    warnings.simplefilter('ignore', DeprecationWarning)
+    import sre_constants
+assert isinstance(sre_constants.SRE_FLAG_TEMPLATE, int)
+""",
+        "AttributeError",
+    ),
+    "sre_parse.SRE_FLAG_TEMPLATE": Trigger(
+        """\
+import warnings
+with warnings.catch_warnings():
+    # The module itself is deprecated since 3.11 (and still present in 3.13).
+    warnings.simplefilter('ignore', DeprecationWarning)
+    import sre_parse
+assert isinstance(sre_parse.SRE_FLAG_TEMPLATE, int)
+""",
+        "AttributeError",
+    ),
     "asynchat": Trigger(
         "import asynchat\n",
         "ModuleNotFoundError",
