@@ -40,6 +40,18 @@ The *warns* column says whether CPython 3.8 to 3.11 emit a DeprecationWarning fo
 (the catalog keeps a regular expression matching its text).
 
 Run ``pytest --removed-apis-catalog`` to print the same list in a terminal.
+
+How the list was made: from the "Removed" sections of What's New in Python 3.12 and 3.13
+and the 3.11 "Pending removal in Python 3.12" list, completed by comparing the real
+interpreters with ``tools/stdlib_surface.py`` (every stdlib module, public module
+attribute and public class member of one release, looked up with ``getattr`` on the next).
+Where the documentation and the interpreters disagree, the interpreters win: ``typing.io``
+and ``typing.re`` were announced for 3.12 but went in 3.13; ``cgi.log`` was announced for
+3.12 but went with the whole ``cgi`` module in 3.13; ``zipimport.zipimporter.load_module``
+still warns "slated for removal in Python 3.12" on 3.13; ``locale.getdefaultlocale`` and
+the legacy ``importlib.resources`` functions announced for 3.13 are still there; and
+``pathlib.Path.link_to``, ``dis.hasnargs``, ``unittest.load_tests``, the ``token.ASYNC``
+family and more are gone although What's New does not list them.
 """
 
 
