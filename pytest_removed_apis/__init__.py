@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
-
 from pytest_removed_apis.catalog import CATALOG, KINDS, RELEASES, Entry, Kind, by_id
 
-try:
-    __version__: str = version("pytest-removed-apis")
-except PackageNotFoundError:  # pragma: no cover - only when running from an unbuilt checkout
-    __version__ = "0+unknown"
-
 __all__ = ["CATALOG", "KINDS", "RELEASES", "Entry", "Kind", "__version__", "by_id"]
+
+
+def __getattr__(name: str) -> str:
+    # The version is read from the installed metadata on first use only: importing
+    # importlib.metadata costs more than the whole plugin, and pytest imports us at start.
+    if name == "__version__":
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            return version("pytest-removed-apis")
+        except PackageNotFoundError:  # pragma: no cover - only in an unbuilt checkout
+            return "0+unknown"
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

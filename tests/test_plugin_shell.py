@@ -74,3 +74,18 @@ def test_catalog_option_shows_replacement_and_link(project, entry):
             f"      docs: {entry.doc_url}",
         ]
     )
+
+
+def test_version_comes_from_the_installed_metadata():
+    from importlib.metadata import version
+
+    import pytest_removed_apis
+
+    assert pytest_removed_apis.__version__ == version("pytest-removed-apis")
+
+
+def test_unknown_package_attribute_raises_attribute_error():
+    import pytest_removed_apis
+
+    with pytest.raises(AttributeError, match="no attribute 'missing'"):
+        pytest_removed_apis.missing  # noqa: B018
