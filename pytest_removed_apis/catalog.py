@@ -142,19 +142,21 @@ def _whatsnew(release: Release) -> str:
     return _WHATSNEW.format(release=release, anchor=_REMOVED_ANCHOR[release])
 
 
-def _entry(
+def _api(
     target: str,
-    aspect: str | None,
     kind: Kind,
     deprecated_in: str | None,
     removed_in: Release,
     replacement: str,
     *,
-    warns: Warns | None,
-    doc_url: str | None,
-    availability: Availability | None,
-    added_in: str | None,
+    aspect: str | None = None,
+    warns: Warns | None = None,
+    doc_url: str | None = None,
+    availability: Availability | None = None,
+    added_in: str | None = None,
 ) -> Entry:
+    """One entry.  ``target`` is ``"module"`` or ``"module:qualname"``; ``aspect`` names the
+    keyword parameter or the behaviour of a ``parameter`` or ``behaviour`` entry."""
     module, _, qualname = target.partition(":")
     name = f"{module}.{qualname}" if qualname else module
     if doc_url is None:
@@ -177,84 +179,6 @@ def _entry(
         warns_from=warns[0] if warns else None,
         aspect=aspect,
         availability=availability,
-        added_in=added_in,
-    )
-
-
-def _module(
-    name: str,
-    deprecated_in: str | None,
-    removed_in: Release,
-    replacement: str,
-    *,
-    warns: Warns | None = None,
-    doc_url: str | None = None,
-    availability: Availability | None = None,
-) -> Entry:
-    return _entry(
-        name,
-        None,
-        "module",
-        deprecated_in,
-        removed_in,
-        replacement,
-        warns=warns,
-        doc_url=doc_url,
-        availability=availability,
-        added_in=None,
-    )
-
-
-def _api(
-    target: str,
-    kind: Kind,
-    deprecated_in: str | None,
-    removed_in: Release,
-    replacement: str,
-    *,
-    warns: Warns | None = None,
-    doc_url: str | None = None,
-    availability: Availability | None = None,
-    added_in: str | None = None,
-) -> Entry:
-    """A removed name: ``target`` is ``"module:qualname"``."""
-    return _entry(
-        target,
-        None,
-        kind,
-        deprecated_in,
-        removed_in,
-        replacement,
-        warns=warns,
-        doc_url=doc_url,
-        availability=availability,
-        added_in=added_in,
-    )
-
-
-def _aspect(
-    target: str,
-    aspect: str,
-    kind: Kind,
-    deprecated_in: str | None,
-    removed_in: Release,
-    replacement: str,
-    *,
-    warns: Warns | None = None,
-    doc_url: str | None = None,
-    added_in: str | None = None,
-) -> Entry:
-    """A removed keyword parameter or behaviour of ``target`` (``"module:qualname"``)."""
-    return _entry(
-        target,
-        aspect,
-        kind,
-        deprecated_in,
-        removed_in,
-        replacement,
-        warns=warns,
-        doc_url=doc_url,
-        availability=None,
         added_in=added_in,
     )
 
@@ -356,27 +280,29 @@ _ENTRIES: tuple[Entry, ...] = (
         "Use _pyio.open() or the built-in open().",
         warns=("3.10", r"OpenWrapper is deprecated, use open instead"),
     ),
-    _module(
+    _api(
         "asynchat",
+        "module",
         "3.6",
         "3.12",
         "Use asyncio streams or protocols instead.",
         warns=("3.10", r"The asynchat module is deprecated"),
     ),
-    _module(
+    _api(
         "asyncore",
+        "module",
         "3.6",
         "3.12",
         "Use asyncio (event loop, transports and protocols) instead.",
         warns=("3.10", r"The asyncore module is deprecated"),
     ),
-    _aspect(
+    _api(
         "configparser:ParsingError",
-        "filename",
         "parameter",
         "3.2",
         "3.12",
         "Pass source= instead of filename=.",
+        aspect="filename",
     ),
     _api(
         "configparser:ParsingError.filename",
@@ -405,8 +331,9 @@ _ENTRIES: tuple[Entry, ...] = (
         "Use configparser.ConfigParser.",
         warns=("3.8", r"The SafeConfigParser class has been renamed to ConfigParser"),
     ),
-    _module(
+    _api(
         "distutils",
+        "module",
         "3.10",
         "3.12",
         "Use setuptools (it ships its own distutils), packaging.version for LooseVersion/StrictVersion, sysconfig for paths and shutil/subprocess for the utilities; see PEP 632.",
@@ -419,23 +346,23 @@ _ENTRIES: tuple[Entry, ...] = (
         "3.12",
         "Access members as attributes (Color.RED) or by name (Color['RED']); do not call EnumMeta.__getattr__ directly.",
     ),
-    _aspect(
+    _api(
         "ftplib:FTP_TLS",
-        "certfile",
         "parameter",
         "3.6",
         "3.12",
         "Build an ssl.SSLContext, call ctx.load_cert_chain(certfile, keyfile) and pass it as context=.",
         warns=("3.8", r"keyfile and certfile are deprecated, use a custom context instead"),
+        aspect="certfile",
     ),
-    _aspect(
+    _api(
         "ftplib:FTP_TLS",
-        "keyfile",
         "parameter",
         "3.6",
         "3.12",
         "Build an ssl.SSLContext, call ctx.load_cert_chain(certfile, keyfile) and pass it as context=.",
         warns=("3.8", r"keyfile and certfile are deprecated, use a custom context instead"),
+        aspect="keyfile",
     ),
     _api(
         "ftplib:FTP_TLS.ssl_version",
@@ -452,73 +379,74 @@ _ENTRIES: tuple[Entry, ...] = (
         "Use the name attribute.",
         warns=("3.8", r"use the name attribute"),
     ),
-    _aspect(
+    _api(
         "http.client:HTTPSConnection",
-        "cert_file",
         "parameter",
         "3.6",
         "3.12",
         "Configure an ssl.SSLContext (load_cert_chain(), check_hostname) and pass it as context=.",
         warns=("3.8", r"key_file, cert_file and check_hostname are deprecated"),
+        aspect="cert_file",
     ),
-    _aspect(
+    _api(
         "http.client:HTTPSConnection",
-        "check_hostname",
         "parameter",
         "3.6",
         "3.12",
         "Configure an ssl.SSLContext (load_cert_chain(), check_hostname) and pass it as context=.",
         warns=("3.8", r"key_file, cert_file and check_hostname are deprecated"),
+        aspect="check_hostname",
     ),
-    _aspect(
+    _api(
         "http.client:HTTPSConnection",
-        "key_file",
         "parameter",
         "3.6",
         "3.12",
         "Configure an ssl.SSLContext (load_cert_chain(), check_hostname) and pass it as context=.",
         warns=("3.8", r"key_file, cert_file and check_hostname are deprecated"),
+        aspect="key_file",
     ),
-    _aspect(
+    _api(
         "imaplib:IMAP4_SSL",
-        "certfile",
         "parameter",
         "3.6",
         "3.12",
         "Build an ssl.SSLContext, call ctx.load_cert_chain(certfile, keyfile) and pass it as ssl_context=.",
         warns=("3.8", r"keyfile and certfile are deprecated, use a custom ssl_context instead"),
+        aspect="certfile",
     ),
-    _aspect(
+    _api(
         "imaplib:IMAP4_SSL",
-        "keyfile",
         "parameter",
         "3.6",
         "3.12",
         "Build an ssl.SSLContext, call ctx.load_cert_chain(certfile, keyfile) and pass it as ssl_context=.",
         warns=("3.8", r"keyfile and certfile are deprecated, use a custom ssl_context instead"),
+        aspect="keyfile",
     ),
-    _module(
+    _api(
         "imp",
+        "module",
         "3.4",
         "3.12",
         "Use importlib: importlib.util.find_spec() for find_module(), importlib.import_module() for load_module(), importlib.reload() for reload(), importlib.util.spec_from_file_location() with module_from_spec() for load_source(), types.ModuleType for new_module().",
         warns=("3.8", r"the imp module is deprecated in favour of importlib"),
     ),
-    _aspect(
+    _api(
         "importlib",
-        "find_module-fallback",
         "behaviour",
         "3.4",
         "3.12",
         "Give custom meta-path / path-entry finders a find_spec() method (return importlib.util.spec_from_loader(name, loader)).",
+        aspect="find_module-fallback",
     ),
-    _aspect(
+    _api(
         "importlib",
-        "module_repr-support",
         "behaviour",
         "3.4",
         "3.12",
         "Set module.__spec__ (repr uses the spec); don't rely on loader.module_repr().",
+        aspect="module_repr-support",
     ),
     _api(
         "importlib.abc:Finder",
@@ -639,9 +567,8 @@ _ENTRIES: tuple[Entry, ...] = (
         "Use WindowsRegistryFinder.find_spec().",
         warns=("3.10", r"WindowsRegistryFinder\.find_module\(\) is deprecated"),
     ),
-    _aspect(
+    _api(
         "importlib.metadata:EntryPoints",
-        "list-interface",
         "behaviour",
         "3.10",
         "3.12",
@@ -649,16 +576,17 @@ _ENTRIES: tuple[Entry, ...] = (
         warns=("3.10", r"EntryPoints list interface is deprecated"),
         doc_url="https://docs.python.org/3.12/library/importlib.metadata.html#entry-points",
         added_in="3.10",
+        aspect="list-interface",
     ),
-    _aspect(
+    _api(
         "importlib.metadata:entry_points",
-        "dict-interface",
         "behaviour",
         "3.10",
         "3.12",
         "Call entry_points(group='name') (or entry_points().select(group='name')) instead of indexing the result like a dict.",
         warns=("3.10", r"SelectableGroups dict interface is deprecated"),
         doc_url="https://docs.python.org/3.12/library/importlib.metadata.html#entry-points",
+        aspect="dict-interface",
     ),
     _api(
         "importlib.util:module_for_loader",
@@ -714,15 +642,15 @@ _ENTRIES: tuple[Entry, ...] = (
             r"This method will be removed in a future version of Python\. Use 'locale\.format_string\(\)' instead",
         ),
     ),
-    _aspect(
+    _api(
         "os",
-        "bytes-like-path",
         "behaviour",
         "3.6",
         "3.12",
         "Convert to bytes first (bytes(path)) or use str paths.",
         warns=("3.8", r"\w+: \w+ should be string, bytes.*, not \w+"),
         doc_url="https://docs.python.org/3/whatsnew/3.12.html#changes-in-the-python-api",
+        aspect="bytes-like-path",
     ),
     _api(
         "pathlib:Path.link_to",
@@ -749,106 +677,107 @@ _ENTRIES: tuple[Entry, ...] = (
         "Use importlib loaders (importlib.machinery.SourceFileLoader etc.) via importlib.util.spec_from_file_location().",
         warns=("3.8", r"This emulation is deprecated"),
     ),
-    _aspect(
+    _api(
         "poplib:POP3_SSL",
-        "certfile",
         "parameter",
         "3.6",
         "3.12",
         "Build an ssl.SSLContext, call ctx.load_cert_chain(certfile, keyfile) and pass it as context=.",
         warns=("3.8", r"keyfile and certfile are deprecated, use a custom context instead"),
+        aspect="certfile",
     ),
-    _aspect(
+    _api(
         "poplib:POP3_SSL",
-        "keyfile",
         "parameter",
         "3.6",
         "3.12",
         "Build an ssl.SSLContext, call ctx.load_cert_chain(certfile, keyfile) and pass it as context=.",
         warns=("3.8", r"keyfile and certfile are deprecated, use a custom context instead"),
+        aspect="keyfile",
     ),
-    _aspect(
+    _api(
         "random:randrange",
-        "integral-float",
         "behaviour",
         "3.10",
         "3.12",
         "Pass ints: randrange(int(x)) or randrange(10) instead of randrange(10.0).",
         warns=("3.10", r"non-integer arguments to randrange\(\) have been deprecated"),
         doc_url="https://docs.python.org/3/whatsnew/3.12.html#changes-in-the-python-api",
+        aspect="integral-float",
     ),
-    _aspect(
+    _api(
         "random:randrange",
-        "non-integer",
         "behaviour",
         "3.10",
         "3.12",
         "Pass ints; catch TypeError (not ValueError) for non-integer input.",
         warns=("3.10", r"randrange\(\) will raise TypeError in the future"),
         doc_url="https://docs.python.org/3/whatsnew/3.12.html#changes-in-the-python-api",
+        aspect="non-integer",
     ),
-    _aspect(
+    _api(
         "re",
-        "group-reference-syntax",
         "behaviour",
         "3.11",
         "3.12",
         "Use ASCII digits without a sign for numeric group references (\\g<1>) and ASCII identifiers for group names in bytes patterns.",
         warns=("3.11", r"bad character in group name .* at position \d+"),
         doc_url="https://docs.python.org/3/whatsnew/3.12.html#changes-in-the-python-api",
+        aspect="group-reference-syntax",
     ),
-    _aspect(
+    _api(
         "shlex:split",
-        "None",
         "behaviour",
         "3.9",
         "3.12",
         "Pass the string explicitly, e.g. shlex.split(sys.stdin.read()).",
         warns=("3.9", r"Passing None for 's' to shlex\.split\(\) is deprecated"),
         doc_url="https://docs.python.org/3/whatsnew/3.12.html#changes-in-the-python-api",
+        aspect="None",
     ),
-    _module(
+    _api(
         "smtpd",
+        "module",
         "3.6",
         "3.12",
         "Use the asyncio-based aiosmtpd package from PyPI.",
         warns=("3.10", r"The smtpd module is deprecated"),
     ),
-    _aspect(
+    _api(
         "smtplib:SMTP.starttls",
-        "certfile",
         "parameter",
         "3.6",
         "3.12",
         "Build an ssl.SSLContext, call ctx.load_cert_chain(certfile, keyfile) and pass it as context=.",
         warns=("3.8", r"keyfile and certfile are deprecated, use a custom context instead"),
+        aspect="certfile",
     ),
-    _aspect(
+    _api(
         "smtplib:SMTP.starttls",
-        "keyfile",
         "parameter",
         "3.6",
         "3.12",
         "Build an ssl.SSLContext, call ctx.load_cert_chain(certfile, keyfile) and pass it as context=.",
         warns=("3.8", r"keyfile and certfile are deprecated, use a custom context instead"),
+        aspect="keyfile",
     ),
-    _aspect(
+    _api(
         "smtplib:SMTP_SSL",
-        "certfile",
         "parameter",
         "3.6",
         "3.12",
         "Build an ssl.SSLContext, call ctx.load_cert_chain(certfile, keyfile) and pass it as context=.",
         warns=("3.8", r"keyfile and certfile are deprecated, use a custom context instead"),
+        aspect="certfile",
     ),
-    _aspect(
+    _api(
         "smtplib:SMTP_SSL",
-        "keyfile",
         "parameter",
         "3.6",
         "3.12",
         "Build an ssl.SSLContext, call ctx.load_cert_chain(certfile, keyfile) and pass it as context=.",
         warns=("3.8", r"keyfile and certfile are deprecated, use a custom context instead"),
+        aspect="keyfile",
     ),
     _api(
         "sqlite3:OptimizedUnicode",
@@ -1018,14 +947,14 @@ _ENTRIES: tuple[Entry, ...] = (
         "Use self.assertRaises() instead.",
         warns=("3.8", r"Please use assertRaises instead\."),
     ),
-    _aspect(
+    _api(
         "unittest:TestLoader.loadTestsFromModule",
-        "use_load_tests",
         "parameter",
         "3.5",
         "3.12",
         "Drop the argument: it has been ignored since 3.5 and load_tests is always honoured.",
         warns=("3.8", r"use_load_tests is deprecated and ignored"),
+        aspect="use_load_tests",
     ),
     _api(
         "unittest:_TextTestResult",
@@ -1194,45 +1123,50 @@ _ENTRIES: tuple[Entry, ...] = (
         "3.13",
         "Drop it: tokenize never raised it; catch tokenize.TokenError for bad input.",
     ),
-    _module(
+    _api(
         "aifc",
+        "module",
         "3.11",
         "3.13",
         "Use a third-party audio library (e.g. soundfile, pydub) or the wave module for WAV.",
         warns=("3.11", r"'aifc' is deprecated and slated for removal in Python 3\.13"),
     ),
-    _module(
+    _api(
         "audioop",
+        "module",
         "3.11",
         "3.13",
         "Use a third-party package such as audioop-lts or numpy-based processing.",
         warns=("3.11", r"'audioop' is deprecated and slated for removal in Python 3\.13"),
     ),
-    _aspect(
+    _api(
         "builtins:classmethod",
-        "descriptor-chaining",
         "behaviour",
         "3.11",
         "3.13",
         "Do not stack @classmethod on @property or another descriptor; use a plain classmethod, a metaclass property, or the wrapped function's __wrapped__.",
         added_in="3.9",
+        aspect="descriptor-chaining",
     ),
-    _module(
+    _api(
         "cgi",
+        "module",
         "3.11",
         "3.13",
         "Use urllib.parse.parse_qsl()/parse_qs() for query strings and email.message or the multipart package for form bodies.",
         warns=("3.11", r"'cgi' is deprecated and slated for removal in Python 3\.13"),
     ),
-    _module(
+    _api(
         "cgitb",
+        "module",
         "3.11",
         "3.13",
         "Use the traceback module (or faulthandler) for error reports.",
         warns=("3.11", r"'cgitb' is deprecated and slated for removal in Python 3\.13"),
     ),
-    _module(
+    _api(
         "chunk",
+        "module",
         "3.11",
         "3.13",
         "Read IFF chunks manually with struct (or use a third-party audio library).",
@@ -1246,31 +1180,34 @@ _ENTRIES: tuple[Entry, ...] = (
         "Use configparser.BasicInterpolation or ExtendedInterpolation.",
         warns=("3.11", r"LegacyInterpolation has been deprecated"),
     ),
-    _module(
+    _api(
         "crypt",
+        "module",
         "3.11",
         "3.13",
         "Use hashlib for hashing, or bcrypt / passlib / argon2-cffi / legacycrypt from PyPI for password hashing.",
         warns=("3.11", r"'crypt' is deprecated and slated for removal in Python 3\.13"),
     ),
-    _module(
+    _api(
         "imghdr",
+        "module",
         "3.11",
         "3.13",
         "Use filetype, puremagic or python-magic from PyPI (e.g. puremagic.what()).",
         warns=("3.11", r"'imghdr' is deprecated and slated for removal in Python 3\.13"),
     ),
-    _aspect(
+    _api(
         "importlib.metadata:EntryPoint",
-        "tuple-access",
         "behaviour",
         "3.11",
         "3.13",
         "Use the name, value and group attributes instead of ep[0], ep[1], ep[2].",
         warns=("3.11", r"EntryPoint tuple interface is deprecated"),
+        aspect="tuple-access",
     ),
-    _module(
+    _api(
         "lib2to3",
+        "module",
         "3.11",
         "3.13",
         "Use a maintained fork such as parso, LibCST or fissix; 2to3 itself is gone.",
@@ -1285,29 +1222,33 @@ _ENTRIES: tuple[Entry, ...] = (
         "Use locale.setlocale(locale.LC_ALL, '').",
         warns=("3.11", r'Use locale\.setlocale\(locale\.LC_ALL, ""\) instead'),
     ),
-    _module(
+    _api(
         "mailcap",
+        "module",
         "3.11",
         "3.13",
         "Use the mimetypes module.",
         warns=("3.11", r"The mailcap module is deprecated"),
     ),
-    _module(
+    _api(
         "msilib",
+        "module",
         "3.11",
         "3.13",
         "No stdlib replacement; use a third-party MSI tool (e.g. WiX).",
         availability="windows",
     ),
-    _module(
+    _api(
         "nis",
+        "module",
         "3.11",
         "3.13",
         "No stdlib replacement; query NIS via external tools or a third-party library.",
         warns=("3.11", r"'nis' is deprecated and slated for removal in Python 3\.13"),
     ),
-    _module(
+    _api(
         "nntplib",
+        "module",
         "3.11",
         "3.13",
         "Use the pynntp package from PyPI.",
@@ -1345,24 +1286,26 @@ _ENTRIES: tuple[Entry, ...] = (
         "Nothing public replaces it: pseudo-instructions are compiler internals; use the documented opcode collections of the dis module.",
         added_in="3.12",
     ),
-    _module(
+    _api(
         "ossaudiodev",
+        "module",
         "3.11",
         "3.13",
         "Use pygame, pyaudio or another third-party audio library.",
         warns=("3.11", r"'ossaudiodev' is deprecated and slated for removal in Python 3\.13"),
     ),
-    _aspect(
+    _api(
         "pathlib:Path",
-        "context-manager",
         "behaviour",
         "3.9",
         "3.13",
         "Do not use Path objects in a with statement (it was a no-op since 3.9); just use the path.",
         warns=("3.11", r"pathlib\.Path\.__enter__\(\) is deprecated"),
+        aspect="context-manager",
     ),
-    _module(
+    _api(
         "pipes",
+        "module",
         "3.11",
         "3.13",
         "Use subprocess (and shlex.quote() instead of pipes.quote()).",
@@ -1392,36 +1335,41 @@ _ENTRIES: tuple[Entry, ...] = (
         "Use re.compile().",
         warns=("3.11", r"The re\.template\(\) function is deprecated"),
     ),
-    _module(
+    _api(
         "sndhdr",
+        "module",
         "3.11",
         "3.13",
         "Use filetype, puremagic or python-magic from PyPI.",
         warns=("3.11", r"'sndhdr' is deprecated and slated for removal in Python 3\.13"),
     ),
-    _module(
+    _api(
         "spwd",
+        "module",
         "3.11",
         "3.13",
         "Use the python-pam package from PyPI.",
         warns=("3.11", r"'spwd' is deprecated and slated for removal in Python 3\.13"),
     ),
-    _module(
+    _api(
         "sunau",
+        "module",
         "3.11",
         "3.13",
         "Use a third-party audio library (e.g. soundfile).",
         warns=("3.11", r"'sunau' is deprecated and slated for removal in Python 3\.13"),
     ),
-    _module(
+    _api(
         "telnetlib",
+        "module",
         "3.11",
         "3.13",
         "Use telnetlib3 or Exscript from PyPI.",
         warns=("3.11", r"'telnetlib' is deprecated and slated for removal in Python 3\.13"),
     ),
-    _module(
+    _api(
         "tkinter.tix",
+        "module",
         "3.6",
         "3.13",
         "Use tkinter.ttk widgets (Tix is unmaintained).",
@@ -1443,36 +1391,38 @@ _ENTRIES: tuple[Entry, ...] = (
         "Use turtle.tiltangle(angle).",
         warns=("3.11", r"'turtle\.RawTurtle\.settiltangle\(\)' is deprecated"),
     ),
-    _aspect(
+    _api(
         "types:FrameType.clear",
-        "suspended-frame",
         "behaviour",
         None,
         "3.13",
         "Close the generator or coroutine (gen.close()) instead of clearing its suspended frame.",
+        aspect="suspended-frame",
     ),
-    _module(
+    _api(
         "typing.io",
+        "module",
         "3.8",
         "3.13",
         "Import IO, TextIO and BinaryIO directly from typing.",
         warns=("3.11", r"typing\.io is deprecated"),
     ),
-    _module(
+    _api(
         "typing.re",
+        "module",
         "3.8",
         "3.13",
         "Import Pattern and Match from typing (or use re.Pattern / re.Match).",
         warns=("3.11", r"typing\.re is deprecated"),
     ),
-    _aspect(
+    _api(
         "typing:TypedDict",
-        "keyword-arguments",
         "behaviour",
         "3.11",
         "3.13",
         "Use the class syntax or TypedDict('Name', {'x': int}).",
         warns=("3.11", r"The kwargs-based syntax for TypedDict definitions is deprecated"),
+        aspect="keyword-arguments",
     ),
     _api(
         "unittest:TestProgram.usageExit",
@@ -1506,35 +1456,36 @@ _ENTRIES: tuple[Entry, ...] = (
         "Use unittest.TestLoader().loadTestsFromTestCase(TestCaseClass).",
         warns=("3.11", r"unittest\.makeSuite\(\) is deprecated"),
     ),
-    _aspect(
+    _api(
         "urllib.request:urlopen",
-        "cadefault",
         "parameter",
         "3.6",
         "3.13",
         "Pass context=ssl.create_default_context(cafile=..., capath=...) instead.",
         warns=("3.8", r"cafile, capath and cadefault are deprecated"),
+        aspect="cadefault",
     ),
-    _aspect(
+    _api(
         "urllib.request:urlopen",
-        "cafile",
         "parameter",
         "3.6",
         "3.13",
         "Pass context=ssl.create_default_context(cafile=..., capath=...) instead.",
         warns=("3.8", r"cafile, capath and cadefault are deprecated"),
+        aspect="cafile",
     ),
-    _aspect(
+    _api(
         "urllib.request:urlopen",
-        "capath",
         "parameter",
         "3.6",
         "3.13",
         "Pass context=ssl.create_default_context(cafile=..., capath=...) instead.",
         warns=("3.8", r"cafile, capath and cadefault are deprecated"),
+        aspect="capath",
     ),
-    _module(
+    _api(
         "uu",
+        "module",
         "3.11",
         "3.13",
         "Use base64 (e.g. base64.b64encode()) instead of uuencoding.",
@@ -1549,8 +1500,9 @@ _ENTRIES: tuple[Entry, ...] = (
         warns=("3.11", r"MacOSX is deprecated in 3\.11"),
         availability="macos",
     ),
-    _module(
+    _api(
         "xdrlib",
+        "module",
         "3.11",
         "3.13",
         "Use struct or a third-party XDR library.",
