@@ -71,6 +71,11 @@ class Entry:
     one text (``Please use assertEqual instead.`` is emitted for ``assertEquals`` and
     ``failUnlessEqual``): the text alone does not always tell which API was used.
 
+    ``raises`` names the exception the release that removed the API raises for a use
+    (``ModuleNotFoundError`` for a module, ``AttributeError`` for a name, ``TypeError`` for a
+    keyword parameter, the new exception of a behaviour), or is ``None`` for a behaviour
+    that changed without raising.
+
     ``availability`` is ``None`` for an API every platform has, otherwise the only platform
     that has it.  ``added_in`` is ``None`` for an API that 3.8 already had, otherwise the
     first release that had it.
@@ -88,6 +93,7 @@ class Entry:
         "warning",
         "warns_from",
         "aspect",
+        "raises",
         "availability",
         "added_in",
     )
@@ -103,6 +109,7 @@ class Entry:
     warning: str | None
     warns_from: str | None
     aspect: str | None
+    raises: str | None
     availability: Availability | None
     added_in: str | None
 
@@ -142,6 +149,23 @@ def _whatsnew(release: Release) -> str:
     return _WHATSNEW.format(release=release, anchor=_REMOVED_ANCHOR[release])
 
 
+class _Derived:
+    """Marker: derive ``raises`` from the kind."""
+
+
+_DERIVED: Final = _Derived()
+_RAISES: Final[dict[Kind, str | None]] = {
+    "module": "ModuleNotFoundError",
+    "function": "AttributeError",
+    "class": "AttributeError",
+    "method": "AttributeError",
+    "attribute": "AttributeError",
+    "alias": "AttributeError",
+    "parameter": "TypeError",
+    "behaviour": None,
+}
+
+
 def _api(
     target: str,
     kind: Kind,
@@ -150,6 +174,7 @@ def _api(
     replacement: str,
     *,
     aspect: str | None = None,
+    raises: str | None | _Derived = _DERIVED,
     warns: Warns | None = None,
     doc_url: str | None = None,
     availability: Availability | None = None,
@@ -178,6 +203,7 @@ def _api(
         warning=warns[1] if warns else None,
         warns_from=warns[0] if warns else None,
         aspect=aspect,
+        raises=_RAISES[kind] if isinstance(raises, _Derived) else raises,
         availability=availability,
         added_in=added_in,
     )
@@ -439,6 +465,7 @@ _ENTRIES: tuple[Entry, ...] = (
         "3.12",
         "Give custom meta-path / path-entry finders a find_spec() method (return importlib.util.spec_from_loader(name, loader)).",
         aspect="find_module-fallback",
+        raises="ModuleNotFoundError",
     ),
     _api(
         "importlib",
@@ -447,6 +474,7 @@ _ENTRIES: tuple[Entry, ...] = (
         "3.12",
         "Set module.__spec__ (repr uses the spec); don't rely on loader.module_repr().",
         aspect="module_repr-support",
+        raises=None,
     ),
     _api(
         "importlib.abc:Finder",
@@ -577,6 +605,7 @@ _ENTRIES: tuple[Entry, ...] = (
         doc_url="https://docs.python.org/3.12/library/importlib.metadata.html#entry-points",
         added_in="3.10",
         aspect="list-interface",
+        raises="AttributeError",
     ),
     _api(
         "importlib.metadata:entry_points",
@@ -587,6 +616,7 @@ _ENTRIES: tuple[Entry, ...] = (
         warns=("3.10", r"SelectableGroups dict interface is deprecated"),
         doc_url="https://docs.python.org/3.12/library/importlib.metadata.html#entry-points",
         aspect="dict-interface",
+        raises="AttributeError",
     ),
     _api(
         "importlib.util:module_for_loader",
@@ -651,6 +681,7 @@ _ENTRIES: tuple[Entry, ...] = (
         warns=("3.8", r"\w+: \w+ should be string, bytes.*, not \w+"),
         doc_url="https://docs.python.org/3/whatsnew/3.12.html#changes-in-the-python-api",
         aspect="bytes-like-path",
+        raises="TypeError",
     ),
     _api(
         "pathlib:Path.link_to",
@@ -704,6 +735,7 @@ _ENTRIES: tuple[Entry, ...] = (
         warns=("3.10", r"non-integer arguments to randrange\(\) have been deprecated"),
         doc_url="https://docs.python.org/3/whatsnew/3.12.html#changes-in-the-python-api",
         aspect="integral-float",
+        raises="TypeError",
     ),
     _api(
         "random:randrange",
@@ -714,6 +746,7 @@ _ENTRIES: tuple[Entry, ...] = (
         warns=("3.10", r"randrange\(\) will raise TypeError in the future"),
         doc_url="https://docs.python.org/3/whatsnew/3.12.html#changes-in-the-python-api",
         aspect="non-integer",
+        raises="TypeError",
     ),
     _api(
         "re",
@@ -724,6 +757,7 @@ _ENTRIES: tuple[Entry, ...] = (
         warns=("3.11", r"bad character in group name .* at position \d+"),
         doc_url="https://docs.python.org/3/whatsnew/3.12.html#changes-in-the-python-api",
         aspect="group-reference-syntax",
+        raises="re.error",
     ),
     _api(
         "shlex:split",
@@ -734,6 +768,7 @@ _ENTRIES: tuple[Entry, ...] = (
         warns=("3.9", r"Passing None for 's' to shlex\.split\(\) is deprecated"),
         doc_url="https://docs.python.org/3/whatsnew/3.12.html#changes-in-the-python-api",
         aspect="None",
+        raises="ValueError",
     ),
     _api(
         "smtpd",
@@ -1147,6 +1182,7 @@ _ENTRIES: tuple[Entry, ...] = (
         "Do not stack @classmethod on @property or another descriptor; use a plain classmethod, a metaclass property, or the wrapped function's __wrapped__.",
         added_in="3.9",
         aspect="descriptor-chaining",
+        raises=None,
     ),
     _api(
         "cgi",
@@ -1204,6 +1240,7 @@ _ENTRIES: tuple[Entry, ...] = (
         "Use the name, value and group attributes instead of ep[0], ep[1], ep[2].",
         warns=("3.11", r"EntryPoint tuple interface is deprecated"),
         aspect="tuple-access",
+        raises="TypeError",
     ),
     _api(
         "lib2to3",
@@ -1302,6 +1339,7 @@ _ENTRIES: tuple[Entry, ...] = (
         "Do not use Path objects in a with statement (it was a no-op since 3.9); just use the path.",
         warns=("3.11", r"pathlib\.Path\.__enter__\(\) is deprecated"),
         aspect="context-manager",
+        raises="TypeError",
     ),
     _api(
         "pipes",
@@ -1398,6 +1436,7 @@ _ENTRIES: tuple[Entry, ...] = (
         "3.13",
         "Close the generator or coroutine (gen.close()) instead of clearing its suspended frame.",
         aspect="suspended-frame",
+        raises="RuntimeError",
     ),
     _api(
         "typing.io",
@@ -1423,6 +1462,7 @@ _ENTRIES: tuple[Entry, ...] = (
         "Use the class syntax or TypedDict('Name', {'x': int}).",
         warns=("3.11", r"The kwargs-based syntax for TypedDict definitions is deprecated"),
         aspect="keyword-arguments",
+        raises="TypeError",
     ),
     _api(
         "unittest:TestProgram.usageExit",
