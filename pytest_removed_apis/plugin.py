@@ -2,9 +2,26 @@
 
 from __future__ import annotations
 
+from typing import Dict, Generator, List
+
 import pytest
 
 from pytest_removed_apis import catalog, reporting
+from pytest_removed_apis.capture import Recorder, unreachable
+from pytest_removed_apis.classify import Classifier, Origins
+from pytest_removed_apis.findings import Finding, Phase
+from pytest_removed_apis.instrument import AttributeWatch, ImportWatch
+from pytest_removed_apis.settings import (
+    ALLOW_HELP,
+    MODE_HELP,
+    SETTINGS_KEY,
+    TARGET_HELP,
+    THIRD_PARTY_HELP,
+    Settings,
+    SettingsError,
+    from_config,
+    resolve_selectors,
+)
 
 _GROUP_TITLE = "removed standard-library APIs (pytest-removed-apis)"
 _CATALOG_HELP = (
@@ -14,6 +31,8 @@ _MARKER_DOC = (
     "allow_removed(*apis): allow uses of removed APIs in this test; with no arguments every "
     "catalogued API, otherwise only the given catalog ids, dotted names, module prefixes or kinds."
 )
+_FINDINGS = pytest.StashKey[Dict[str, List[Finding]]]()  # noqa: UP006 - evaluated on 3.8
+_ALLOWED = pytest.StashKey["frozenset[str] | None"]()
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -25,10 +44,39 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         default=False,
         help=_CATALOG_HELP,
     )
+    group.addoption("--removed-apis", dest="removed_apis_mode", metavar="MODE", help=MODE_HELP)
+    group.addoption(
+        "--removed-apis-target", dest="removed_apis_target", metavar="X.Y", help=TARGET_HELP
+    )
+    group.addoption(
+        "--removed-apis-allow",
+        dest="removed_apis_allow",
+        action="append",
+        metavar="API",
+        help=ALLOW_HELP,
+    )
+    group.addoption(
+        "--removed-apis-third-party",
+        dest="removed_apis_third_party",
+        metavar="MODE",
+        help=THIRD_PARTY_HELP,
+    )
+    parser.addini("removed_apis_mode", MODE_HELP, default="fail")
+    parser.addini("removed_apis_target", TARGET_HELP, default="3.12")
+    parser.addini("removed_apis_allow", ALLOW_HELP, type="linelist", default=[])
+    parser.addini("removed_apis_third_party", THIRD_PARTY_HELP, default="fail")
 
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", _MARKER_DOC)
+    try:
+        settings = from_config(config)
+    except SettingsError as error:
+        raise pytest.UsageError(str(error)) from None
+    config.stash[SETTINGS_KEY] = settings
+    if settings.mode != "off" and not settings.nothing_to_find:
+        detector = Detector(settings, str(config.rootpath))
+        config.pluginmanager.register(detector, "removed_apis_detector")
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -40,4 +88,96 @@ def pytest_cmdline_main(config: pytest.Config) -> int | None:
 
 
 def pytest_report_header(config: pytest.Config) -> str:
-    return reporting.header_line(catalog.CATALOG)
+    return reporting.header_line(catalog.CATALOG, config.stash[SETTINGS_KEY])
+
+
+class Detector:
+    """Default mode: watches every phase and import, and fails the tests that use APIs."""
+
+    def __init__(self, settings: Settings, rootdir: str) -> None:
+        self.settings = settings
+        target = settings.target_version
+        self.recorder = Recorder(
+            settings,
+            Classifier(settings.watched()),
+            Origins(),
+            lambda filename, lineno, entry: unreachable(filename, lineno, entry, target),
+            rootdir,
+        )
+        self.attributes = AttributeWatch(settings.watched(), self.recorder.notify)
+        self.attributes.refresh()
+        self.imports = ImportWatch(
+            settings.watched(), self.recorder.notify, self.attributes.refresh
+        )
+        self.imports.install()
+
+    def pytest_unconfigure(self) -> None:
+        self.imports.uninstall()
+        self.attributes.uninstall()
+
+    def pytest_collection_modifyitems(self, items: list[pytest.Item]) -> None:
+        for item in items:
+            item.stash[_ALLOWED] = _marker_allowed(item)
+
+    @pytest.hookimpl(wrapper=True, trylast=True)
+    def pytest_runtest_setup(self, item: pytest.Item) -> Generator[None, None, None]:
+        return (yield from self._phase(item, "setup"))
+
+    @pytest.hookimpl(wrapper=True, trylast=True)
+    def pytest_runtest_call(self, item: pytest.Item) -> Generator[None, None, None]:
+        return (yield from self._phase(item, "call"))
+
+    @pytest.hookimpl(wrapper=True, trylast=True)
+    def pytest_runtest_teardown(self, item: pytest.Item) -> Generator[None, None, None]:
+        return (yield from self._phase(item, "teardown"))
+
+    def _phase(self, item: pytest.Item, phase: Phase) -> Generator[None, None, None]:
+        allowed = item.stash.get(_ALLOWED, frozenset())
+        with self.recorder.recording(phase, item.nodeid, allowed) as found:
+            try:
+                return (yield)
+            finally:
+                item.stash.setdefault(_FINDINGS, {})[phase] = found
+
+    @pytest.hookimpl(wrapper=True)
+    def pytest_runtest_makereport(
+        self, item: pytest.Item, call: pytest.CallInfo[None]
+    ) -> Generator[None, pytest.TestReport, pytest.TestReport]:
+        found = item.stash.get(_FINDINGS, {}).get(call.when, [])
+        for finding in found:
+            item.user_properties.append(("removed_api", reporting.property_text(finding)))
+        report = yield
+        return reporting.apply(report, found)
+
+    @pytest.hookimpl(wrapper=True)
+    def pytest_make_collect_report(
+        self, collector: pytest.Collector
+    ) -> Generator[None, pytest.CollectReport, pytest.CollectReport]:
+        allowed: frozenset[str] = frozenset()
+        with self.recorder.recording("collect", collector.nodeid, allowed) as found:
+            report = yield
+        return reporting.apply(report, found)
+
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_report_teststatus(
+        self, report: pytest.TestReport
+    ) -> tuple[str, str, tuple[str, dict[str, bool]]] | None:
+        if not reporting.failed_by_removed_api(report):
+            return None
+        # A setup or teardown failure stays an error for pytest's counts, as any other.
+        category = "failed" if report.when == "call" else "error"
+        return category, "R", ("REMOVED-API", {"red": True})
+
+
+def _marker_allowed(item: pytest.Item) -> frozenset[str] | None:
+    """What the item's ``allow_removed`` markers allow; ``None`` allows everything."""
+    allowed: set[str] = set()
+    for mark in item.iter_markers("allow_removed"):
+        if not mark.args:
+            return None
+        source = f"@pytest.mark.allow_removed on {item.nodeid}"
+        try:
+            allowed |= resolve_selectors([str(arg) for arg in mark.args], source)
+        except SettingsError as error:
+            raise pytest.UsageError(str(error)) from None
+    return frozenset(allowed)

@@ -1,21 +1,36 @@
-"""Text the plugin prints: the header line and the catalog listing."""
+"""Text the plugin prints: the header line, failure reports and the catalog listing."""
 
 from __future__ import annotations
 
 from collections import Counter
-from typing import Iterable, Sequence
+from typing import Sequence, TypeVar, Union
+
+import pytest
 
 from pytest_removed_apis.catalog import RELEASES, Entry
+from pytest_removed_apis.findings import Finding, to_wire
+from pytest_removed_apis.settings import Settings
+
+AnyReport = TypeVar("AnyReport", bound=Union[pytest.TestReport, pytest.CollectReport])
 
 
-def header_line(entries: Sequence[Entry]) -> str:
-    """One line for ``pytest_report_header``: catalog size and mode."""
+def header_line(entries: Sequence[Entry], settings: Settings) -> str:
+    """One line for ``pytest_report_header``: catalog size, mode and target."""
     per_release = Counter(entry.removed_in for entry in entries)
     counts = ", ".join(f"{per_release[release]} removed in {release}" for release in RELEASES)
-    return f"removed-apis: catalog of {len(entries)} APIs ({counts}); mode: catalog only"
+    running = ".".join(map(str, settings.running))
+    if settings.nothing_to_find:
+        state = f"nothing to find: every catalogued API is already gone from Python {running}"
+    elif settings.mode == "off":
+        state = "mode: off (--removed-apis=off)"
+    else:
+        state = f"mode: {settings.mode}, target: Python {settings.target}"
+        if settings.running >= settings.target_version:
+            state += " (already the running release: later removals are reported as upcoming)"
+    return f"removed-apis: catalog of {len(entries)} APIs ({counts}); {state}"
 
 
-def catalog_lines(entries: Iterable[Entry]) -> list[str]:
+def catalog_lines(entries: Sequence[Entry]) -> list[str]:
     """The ``--removed-apis-catalog`` listing, one block per entry, grouped by release."""
     lines: list[str] = []
     for release in RELEASES:
@@ -27,3 +42,50 @@ def catalog_lines(entries: Iterable[Entry]) -> list[str]:
             lines.append(f"      docs: {entry.doc_url}")
         lines.append("")
     return lines
+
+
+def property_text(finding: Finding) -> str:
+    """The junit property value: the id, then what happened where."""
+    return (
+        f"{finding.api}: {finding.kind} removed in Python {finding.removed_in}, "
+        f"used at {finding.where} ({finding.status})"
+    )
+
+
+def failure_text(findings: Sequence[Finding]) -> str:
+    """The readable failure: each API with kind, removal, use site, replacement and docs."""
+    releases = sorted({finding.removed_in for finding in findings})
+    apis = ", ".join(dict.fromkeys(finding.api for finding in findings))
+    lines = [f"uses APIs removed in Python {' and '.join(releases)}: {apis}"]
+    for finding in findings:
+        origin = f" inside {finding.origin} (upgrade it)" if finding.origin else ""
+        lines += [
+            f"  {finding.api} ({finding.kind}, removed in Python {finding.removed_in})",
+            f"    used at {finding.where}{origin} during {finding.phase} of {finding.nodeid}",
+            f"    use instead: {finding.replacement}",
+            f"    docs: {finding.doc_url}",
+        ]
+    return "\n".join(lines)
+
+
+def apply(report: AnyReport, findings: Sequence[Finding]) -> AnyReport:
+    """Attach the findings to the report; failing ones turn a pass into a failure."""
+    report.removed_apis = [to_wire(finding) for finding in findings]  # type: ignore[union-attr]
+    failing = [finding for finding in findings if finding.fails]
+    if not failing:
+        return report
+    text = failure_text(failing)
+    if report.passed:
+        report.outcome = "failed"
+        report.longrepr = text
+        if isinstance(report, pytest.CollectReport):
+            report.result = []
+    elif report.failed:
+        report.sections.append(("removed APIs", text))
+    return report
+
+
+def failed_by_removed_api(report: pytest.TestReport) -> bool:
+    return report.failed and any(
+        finding.get("status") == "fail" for finding in getattr(report, "removed_apis", ())
+    )

@@ -1,0 +1,157 @@
+"""Records the uses of catalogued APIs made while one test phase (or one import) runs.
+
+Only the catalogued warnings are forced through: one ``always`` filter whose message
+pattern is the union of the catalog's warning texts goes first, so neither an ``ignore``
+filter, ``-W``, ``PYTHONWARNINGS`` nor an earlier ``once`` can hide a use.  Every other
+warning meets exactly the filters it would meet without the plugin, and a warning that
+shows up but is not about a catalogued API is handed, untouched, to whatever
+``warnings.showwarning`` was in place (pytest's own recorder), so pytest's warnings summary
+reads as it would without us.
+"""
+
+from __future__ import annotations
+
+import linecache
+import os
+import sys
+import warnings
+from contextlib import contextmanager
+from typing import AbstractSet, Callable, Iterator, Optional, TextIO, Type
+
+from pytest_removed_apis import guards
+from pytest_removed_apis.catalog import Entry
+from pytest_removed_apis.classify import Classifier, Origins, Providers, use_site
+from pytest_removed_apis.findings import Finding, Phase, Status
+from pytest_removed_apis.settings import Settings
+
+OnUse = Callable[[Entry, str, int], None]
+"""Called with the entry and the use site (file, line) of every use seen."""
+
+
+class Watch:
+    """The filters and the hook; ``watching(on_use)`` is active for one phase."""
+
+    def __init__(self, classifier: Classifier) -> None:
+        self.classifier = classifier
+        texts = [f"(?:{entry.warning})" for entry in classifier.entries if entry.warning]
+        texts.append(r"(?:.*find_spec\(\) not found; falling back to find_module\(\))")
+        self._pattern = "|".join(texts)
+
+    @contextmanager
+    def watching(self, on_use: OnUse) -> Iterator[None]:
+        with warnings.catch_warnings():
+            warnings.filterwarnings("always", message=self._pattern)
+            passed_on = warnings.showwarning
+
+            def show(
+                message: Warning | str,
+                category: Type[Warning],  # noqa: UP006 - 3.8
+                filename: str,
+                lineno: int,
+                file: Optional[TextIO] = None,  # noqa: UP045 - 3.8
+                line: Optional[str] = None,  # noqa: UP045 - 3.8
+            ) -> None:
+                site = use_site(sys._getframe(1))
+                source = linecache.getline(*site) if site else ""
+                entries = self.classifier.entries_for_warning(
+                    str(message), category.__name__, source
+                )
+                if not entries:
+                    passed_on(message, category, filename, lineno, file, line)
+                if site is not None:
+                    for entry in entries:
+                        on_use(entry, site[0], site[1])
+
+            warnings.showwarning = show
+            yield
+
+
+Guard = Callable[[str, int, Entry], bool]
+"""Whether the use at (file, line) is code the target release never runs."""
+
+
+def unreachable(filename: str, lineno: int, entry: Entry, target: tuple[int, int]) -> bool:
+    """Whether the target release never runs this use (a version guard, a fallback, a
+    feature check): then it is not a use at all."""
+    raises = entry.raises or "Exception"
+    if entry.kind == "module":
+        name = entry.module
+    else:
+        if linecache.getline(filename, lineno).lstrip().startswith("from "):
+            raises = "ImportError"
+        name = entry.aspect if entry.kind == "parameter" and entry.aspect else entry.name
+        name = name.rsplit(".", 1)[-1]
+    return guards.unreachable_on(filename, lineno, target, raises, name) is not None
+
+
+class Recorder:
+    """Turns the uses seen in one phase into findings, with their status."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        classifier: Classifier,
+        origins: Origins,
+        guard: Guard,
+        rootdir: str,
+    ) -> None:
+        self.settings = settings
+        self.rootdir = os.path.join(os.path.realpath(rootdir), "")
+        self._active: Optional[OnUse] = None  # noqa: UP045 - 3.8
+        self.watch = Watch(classifier)
+        self.origins = origins
+        self.providers = Providers()
+        self.guard = guard
+
+    def status(self, entry: Entry, origin: str | None, allowed: AbstractSet[str] | None) -> Status:
+        if allowed is None or entry.id in allowed or entry.id in self.settings.allowed:
+            return "allowed"
+        if self.settings.is_upcoming(entry):
+            return "upcoming"
+        if self.settings.mode == "report":
+            return "report"
+        if origin is not None and self.settings.third_party == "report":
+            return "report"
+        return "fail"
+
+    @contextmanager
+    def recording(
+        self, phase: Phase, nodeid: str, allowed: AbstractSet[str] | None
+    ) -> Iterator[list[Finding]]:
+        """Collect the findings of one phase; ``allowed=None`` allows every API."""
+        found: list[Finding] = []
+        seen: set[tuple[str, str, int]] = set()
+
+        def on_use(entry: Entry, filename: str, lineno: int) -> None:
+            key = (entry.id, filename, lineno)
+            if key in seen or self.guard(filename, lineno, entry):
+                return
+            if entry.kind == "module" and self.providers.provide(entry.module):
+                return
+            seen.add(key)
+            origin = self.origins.of(filename)
+            real = os.path.realpath(filename)
+            shown = real[len(self.rootdir) :] if real.startswith(self.rootdir) else filename
+            found.append(
+                Finding.of(
+                    entry,
+                    filename=shown,
+                    lineno=lineno,
+                    phase=phase,
+                    nodeid=nodeid,
+                    status=self.status(entry, origin, allowed),
+                    origin=origin,
+                )
+            )
+
+        outer, self._active = self._active, on_use
+        try:
+            with self.watch.watching(on_use):
+                yield found
+        finally:
+            self._active = outer
+
+    def notify(self, entry: Entry, filename: str, lineno: int) -> None:
+        """A use seen by instrumentation rather than a warning."""
+        if self._active is not None:
+            self._active(entry, filename, lineno)

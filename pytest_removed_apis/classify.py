@@ -1,0 +1,183 @@
+"""Pure decisions: which catalogued APIs a warning is about, and where a use happened.
+
+Nothing here knows pytest.  ``entries_for_warning`` maps a warning to catalog entries (the
+text alone is sometimes shared by several APIs: the source line of the use tells them
+apart); ``use_site`` finds the first frame outside the standard library and this package;
+``Origins`` names the installed distribution that holds a file.
+"""
+
+from __future__ import annotations
+
+import importlib.machinery
+import importlib.util
+import os
+import re
+import sys
+import sysconfig
+from types import FrameType
+from typing import Dict, Final, Iterable, Optional, Pattern, Sequence, Tuple
+
+from pytest_removed_apis.catalog import Entry
+
+DEPRECATIONS: Final = ("DeprecationWarning", "PendingDeprecationWarning")
+# 3.10 and 3.11 warn (ImportWarning) when the import system falls back to find_module().
+_FALLBACK_ID: Final = "importlib:find_module-fallback"
+_FALLBACK_TEXT: Final = re.compile(r".*find_spec\(\) not found; falling back to find_module\(\)")
+
+
+class Classifier:
+    """Warning texts of a set of entries, compiled once."""
+
+    def __init__(self, entries: Iterable[Entry]) -> None:
+        self.entries: Tuple[Entry, ...] = tuple(entries)  # noqa: UP006 - 3.8
+        self._patterns: Sequence[Tuple[Pattern[str], Entry]] = [  # noqa: UP006 - 3.8
+            (re.compile(entry.warning), entry) for entry in self.entries if entry.warning
+        ]
+        self._fallback = next((e for e in self.entries if e.id == _FALLBACK_ID), None)
+
+    def entries_for_warning(self, message: str, category: str, line: str) -> list[Entry]:
+        """The entries a warning is about; empty when it is about none of them."""
+        if category == "ImportWarning":
+            fallback = self._fallback
+            return [fallback] if fallback and _FALLBACK_TEXT.match(message) else []
+        if category not in DEPRECATIONS:
+            return []
+        matched = [entry for pattern, entry in self._patterns if pattern.match(message)]
+        if len(matched) < 2:
+            return matched
+        named = [entry for entry in matched if _named_in(entry, line)]
+        return named or matched[:1]
+
+
+def _named_in(entry: Entry, line: str) -> bool:
+    """Whether the source line spells the API (its last name, and its keyword if any)."""
+    last = (entry.qualname or entry.module).rsplit(".", 1)[-1]
+    if entry.aspect is not None and entry.kind == "parameter":
+        return re.search(rf"\b{re.escape(entry.aspect)}\s*=", line) is not None and (
+            re.search(rf"\b{re.escape(last)}\b", line) is not None
+        )
+    return re.search(rf"\b{re.escape(last)}\b", line) is not None
+
+
+def _library_roots() -> Tuple[str, ...]:  # noqa: UP006 - 3.8
+    paths = sysconfig.get_paths()
+    roots = {os.path.normcase(os.path.realpath(paths[key])) for key in ("stdlib", "platstdlib")}
+    return tuple(sorted(roots))
+
+
+def _runner_roots() -> Tuple[str, ...]:  # noqa: UP006 - 3.8
+    """pytest's and pluggy's folders, found without importing them."""
+    roots = []
+    for name in ("_pytest", "pytest", "pluggy"):
+        spec = importlib.util.find_spec(name)
+        for location in (spec.submodule_search_locations or []) if spec else []:
+            roots.append(os.path.normcase(os.path.realpath(location)))
+    return tuple(roots)
+
+
+_STDLIB: Final = _library_roots()
+_RUNNER: Final = _runner_roots()
+_PACKAGE: Final = os.path.normcase(os.path.dirname(os.path.realpath(__file__)))
+_SITE_DIRS: Final = ("site-packages", "dist-packages")
+
+
+def is_library(filename: str) -> bool:
+    """Standard-library code (or this package): never the place a user wrote a use."""
+    if filename.startswith("<frozen") or filename.startswith("<string>"):
+        return filename.startswith("<frozen")
+    path = os.path.normcase(os.path.realpath(filename))
+    if path.startswith(_PACKAGE + os.sep):
+        return True
+    for root in _STDLIB:
+        if path.startswith(root + os.sep):
+            rest = path[len(root) + 1 :].split(os.sep)
+            return not any(part in _SITE_DIRS for part in rest)
+    return False
+
+
+def is_runner(filename: str) -> bool:
+    """pytest's or pluggy's own code: its introspection of test classes is not a use."""
+    path = os.path.normcase(os.path.realpath(filename))
+    return any(path.startswith(root + os.sep) for root in _RUNNER)
+
+
+def use_site(frame: Optional[FrameType]) -> Optional[Tuple[str, int]]:  # noqa: UP006,UP045
+    """The file and line of the first frame, walking outwards, that is not library code;
+    ``None`` when that frame belongs to the test runner itself."""
+    while frame is not None:
+        filename = frame.f_code.co_filename
+        if not is_library(filename):
+            return None if is_runner(filename) else (filename, frame.f_lineno)
+        frame = frame.f_back
+    return None
+
+
+class Providers:
+    """Whether something outside the standard library provides a module name.
+
+    setuptools' ``distutils`` (through its ``.pth`` hook) and backports such as
+    ``pyasyncore`` or ``standard-imghdr`` make a removed module importable on the newer
+    release; an import of such a name is no use of a removed API.
+    """
+
+    def __init__(self) -> None:
+        self._known: dict[str, bool] = {}
+
+    def provide(self, module_name: str) -> bool:
+        top = module_name.partition(".")[0]
+        known = self._known.get(top)
+        if known is None:
+            known = self._known[top] = _provided(top)
+        return known
+
+
+def _provided(top: str) -> bool:
+    loaded = sys.modules.get(top)
+    filename = getattr(loaded, "__file__", None)
+    if isinstance(filename, str) and not is_library(filename):
+        return True
+    paths = [path for path in sys.path if path and not is_library(os.path.join(path, "x"))]
+    return importlib.machinery.PathFinder.find_spec(top, paths) is not None
+
+
+class Origins:
+    """Which installed distribution holds a file (``None`` for the project's own code)."""
+
+    def __init__(self) -> None:
+        self._by_top_level: Optional[Dict[str, str]] = None  # noqa: UP006,UP045
+
+    def of(self, filename: str) -> str | None:
+        parts = os.path.normcase(os.path.realpath(filename)).split(os.sep)
+        for index, part in enumerate(parts[:-1]):
+            if part in _SITE_DIRS:
+                top = parts[index + 1]
+                top = top[:-3] if top.endswith(".py") else top
+                return self._distributions().get(top, top)
+        return None
+
+    def _distributions(self) -> dict[str, str]:
+        if self._by_top_level is None:
+            from importlib.metadata import distributions
+
+            found: dict[str, str] = {}
+            for dist in distributions():
+                label = f"{dist.metadata['Name']} {dist.version}"
+                for top in _top_levels(dist.read_text("top_level.txt"), dist.files or ()):
+                    found.setdefault(top, label)
+            self._by_top_level = found
+        return self._by_top_level
+
+
+def _top_levels(top_level_txt: str | None, files: Iterable[object]) -> set[str]:
+    if top_level_txt:
+        return {line.strip() for line in top_level_txt.splitlines() if line.strip()}
+    tops = set()
+    for file in files:
+        first = str(file).replace("\\", "/").split("/", 1)[0]
+        if first and not first.endswith((".dist-info", ".egg-info", ".data", ".pth")):
+            tops.add(first[:-3] if first.endswith(".py") else first)
+    return tops
+
+
+def running() -> Tuple[int, int]:  # noqa: UP006 - 3.8
+    return sys.version_info[0], sys.version_info[1]

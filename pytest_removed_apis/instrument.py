@@ -1,0 +1,213 @@
+"""Sees uses that no warning reports: imports of removed modules.
+
+CPython warns about a removed module only when it first executes it, and 3.8 and 3.9 do
+not warn about several at all, so a second ``import imp`` (or any ``import asyncore`` on
+3.8) is invisible to the warnings machinery.  While installed, ``ImportWatch`` wraps
+``builtins.__import__`` (every ``import`` and ``from ... import`` statement, and explicit
+``__import__()`` calls) and ``importlib.import_module`` and reports each import of a
+catalogued module made from outside the standard library.  Uninstalling puts the original
+functions back exactly.
+"""
+
+from __future__ import annotations
+
+import builtins
+import importlib
+import sys
+from types import ModuleType
+from typing import Any, Callable, Mapping, Optional, Sequence
+
+from pytest_removed_apis.catalog import Entry
+from pytest_removed_apis.classify import is_library, is_runner, use_site
+
+Report = Callable[[Entry, str, int], None]
+
+
+class ImportWatch:
+    """Reports imports of the given module entries to ``report`` while installed."""
+
+    def __init__(
+        self, entries: Sequence[Entry], report: Report, after_import: Callable[[], None]
+    ) -> None:
+        self.after_import = after_import
+        self.modules: Mapping[str, Entry] = {
+            entry.module: entry for entry in entries if entry.kind == "module"
+        }
+        self.report = report
+        self._saved: Optional[tuple[Any, Any]] = None  # noqa: UP045 - 3.8
+
+    def entry_for(self, name: str, fromlist: Sequence[str] = ()) -> Entry | None:
+        """The entry a module name (or a name imported from it) falls under."""
+        for item in fromlist or ():
+            entry = self.modules.get(f"{name}.{item}")
+            if entry is not None:
+                return entry
+        while name:
+            entry = self.modules.get(name)
+            if entry is not None:
+                return entry
+            name = name.rpartition(".")[0]
+        return None
+
+    def _seen(self, name: str, fromlist: Sequence[str]) -> None:
+        entry = self.entry_for(name, fromlist)
+        if entry is None:
+            return
+        caller = sys._getframe(2)
+        filename = caller.f_code.co_filename
+        if not is_library(filename) and not is_runner(filename):
+            self.report(entry, filename, caller.f_lineno)
+
+    def install(self) -> None:
+        original_import = builtins.__import__
+        original_import_module = importlib.import_module
+        self._saved = (original_import, original_import_module)
+        watch = self
+
+        def watched_import(
+            name: str,
+            globals: Mapping[str, object] | None = None,  # noqa: A002 - the builtin's names
+            locals: Mapping[str, object] | None = None,  # noqa: A002
+            fromlist: Sequence[str] | None = (),
+            level: int = 0,
+        ) -> ModuleType:
+            module = original_import(name, globals, locals, fromlist, level)
+            if level == 0:
+                watch._seen(name, fromlist or ())
+            watch.after_import()
+            return module
+
+        def watched_import_module(name: str, package: str | None = None) -> ModuleType:
+            module = original_import_module(name, package)
+            if not name.startswith("."):
+                watch._seen(name, ())
+            watch.after_import()
+            return module
+
+        builtins.__import__ = watched_import
+        importlib.import_module = watched_import_module
+
+    def uninstall(self) -> None:
+        if self._saved is not None:
+            builtins.__import__, importlib.import_module = self._saved
+            self._saved = None
+
+
+class _Tracked:
+    """Stands in for a removed class attribute: reports each access, then answers as the
+    original would."""
+
+    __slots__ = ("original", "entry", "watch")
+
+    def __init__(self, original: Any, entry: Entry, watch: AttributeWatch) -> None:
+        self.original = original
+        self.entry = entry
+        self.watch = watch
+
+    def __get__(self, obj: object, owner: Optional[type] = None) -> Any:  # noqa: UP045
+        self.watch.seen(self.entry)
+        getter = getattr(type(self.original), "__get__", None)
+        return self.original if getter is None else getter(self.original, obj, owner)
+
+
+class _TrackedData(_Tracked):
+    """The same for a data descriptor (a property): assignment and deletion go through."""
+
+    __slots__ = ()
+
+    def __set__(self, obj: object, value: object) -> None:
+        type(self.original).__set__(self.original, obj, value)
+
+    def __delete__(self, obj: object) -> None:
+        type(self.original).__delete__(self.original, obj)
+
+
+class AttributeWatch:
+    """Reports accesses to removed module attributes and class members while installed.
+
+    A class member is replaced by a descriptor that reports and delegates.  A module gets a
+    subclass of its module type whose ``__getattribute__`` reports the removed names: code
+    inside the module reads its globals directly and is not affected.  Modules imported
+    later are watched from the moment ``refresh`` sees them in ``sys.modules``.
+    """
+
+    def __init__(self, entries: Sequence[Entry], report: Report) -> None:
+        self.report = report
+        self._by_module: dict[str, list[Entry]] = {}
+        for entry in entries:
+            if entry.kind in ("module", "parameter", "behaviour") or not entry.qualname:
+                continue
+            if entry.qualname.rsplit(".", 1)[-1].startswith("__"):
+                continue  # Python itself calls special methods: only explicit calls are uses
+            self._by_module.setdefault(entry.module, []).append(entry)
+        self._pending = set(self._by_module)
+        self._undo: list[Callable[[], None]] = []
+
+    def seen(self, entry: Entry) -> None:
+        site = use_site(sys._getframe(2))
+        if site is not None:
+            self.report(entry, *site)
+
+    def refresh(self) -> None:
+        """Start watching the catalogued modules imported since the last call."""
+        if not self._pending:
+            return
+        for name in [name for name in self._pending if name in sys.modules]:
+            module = sys.modules[name]
+            spec = getattr(module, "__spec__", None)
+            if getattr(spec, "_initializing", False):
+                continue  # still executing: its classes do not exist yet
+            self._pending.discard(name)
+            if module is not None:
+                self._watch_module(module, self._by_module[name])
+
+    def _watch_module(self, module: ModuleType, entries: list[Entry]) -> None:
+        top_level = {e.qualname: e for e in entries if "." not in e.qualname}
+        for entry in entries:
+            if "." in entry.qualname:
+                self._watch_member(module, entry)
+        if top_level:
+            self._watch_names(module, top_level)
+
+    def _watch_member(self, module: ModuleType, entry: Entry) -> None:
+        *path, name = entry.qualname.split(".")
+        owner: Any = module
+        for part in path:
+            owner = getattr(owner, part, None)
+        if not isinstance(owner, type):
+            return
+        for klass in owner.__mro__:
+            if name in vars(klass):
+                original = vars(klass)[name]
+                break
+        else:
+            return
+        data = hasattr(type(original), "__set__")
+        tracker = (_TrackedData if data else _Tracked)(original, entry, self)
+        try:
+            setattr(klass, name, tracker)
+        except (TypeError, AttributeError):  # a built-in type: cannot be watched
+            return
+        self._undo.append(lambda: setattr(klass, name, original))
+
+    def _watch_names(self, module: ModuleType, names: Mapping[str, Entry]) -> None:
+        original_class = type(module)
+        watch = self
+
+        class Watched(original_class):  # type: ignore[valid-type,misc]
+            def __getattribute__(self, attribute: str) -> Any:
+                entry = names.get(attribute)
+                if entry is not None:
+                    watch.seen(entry)
+                return original_class.__getattribute__(self, attribute)
+
+        try:
+            module.__class__ = Watched
+        except TypeError:
+            return
+        self._undo.append(lambda: setattr(module, "__class__", original_class))
+
+    def uninstall(self) -> None:
+        while self._undo:
+            self._undo.pop()()
+        self._pending = set(self._by_module)

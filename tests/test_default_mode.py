@@ -1,0 +1,310 @@
+"""Default mode: a use of a removed API fails the test with a categorized report."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+pytestmark = pytest.mark.skipif(
+    sys.version_info >= (3, 12), reason="the 3.12 removals are already gone on this interpreter"
+)
+
+# locale.format() warns on every call on 3.8-3.11 and is gone from 3.12.
+LOCALE_FORMAT_TEST = """
+import locale
+
+def test_formats():
+    assert locale.format("%d", 7) == "7"
+
+def test_plain():
+    assert locale.format_string("%d", 7) == "7"
+"""
+
+
+def test_use_fails_the_test_and_names_api_kind_release_site_and_replacement(project):
+    project.makepyfile(test_money=LOCALE_FORMAT_TEST)
+    result = project.runpytest("-rf")
+    result.assert_outcomes(passed=1, failed=1)
+    assert result.ret == pytest.ExitCode.TESTS_FAILED
+    result.stdout.fnmatch_lines(
+        [
+            "test_money.py R.*",
+            "*uses APIs removed in Python 3.12: locale.format",
+            "*locale.format (function, removed in Python 3.12)",
+            "    used at test_money.py:4 during call of test_money.py::test_formats",
+            "*use instead: Use locale.format_string().",
+            "*docs: https://docs.python.org/3/whatsnew/3.12.html#removed",
+        ]
+    )
+
+
+def test_progress_output_uses_its_own_word_in_verbose_mode(project):
+    project.makepyfile(test_money=LOCALE_FORMAT_TEST)
+    result = project.runpytest("-v")
+    result.stdout.fnmatch_lines(["*test_money.py::test_formats REMOVED-API*"])
+
+
+def test_report_carries_findings_as_plain_builtins(project):
+    project.makepyfile(test_money=LOCALE_FORMAT_TEST)
+    reprec = project.inline_run()
+    report = reprec.matchreport("test_formats")
+    assert report.failed
+    [finding] = report.removed_apis
+    assert finding["api"] == "locale.format"
+    assert finding["status"] == "fail"
+    assert finding["phase"] == "call"
+    assert {type(value) for value in finding.values()} <= {str, int, bool, type(None)}
+
+
+@pytest.mark.parametrize(
+    "ini_line",
+    ["filterwarnings = ignore::DeprecationWarning", "filterwarnings = once::DeprecationWarning"],
+)
+def test_warning_filters_in_the_ini_file_do_not_hide_a_use(project, ini_line):
+    project.makefile(".ini", pytest="[pytest]\naddopts = -p removed_apis\n" + ini_line)
+    project.makepyfile(
+        test_repeat="""
+        import unittest
+
+        class Repeats(unittest.TestCase):
+            def test_first(self):
+                self.assertEquals(1, 1)
+
+            def test_second(self):
+                self.assertEquals(2, 2)
+        """
+    )
+    project.runpytest().assert_outcomes(failed=2)
+
+
+def test_minus_w_ignore_does_not_hide_a_use(project):
+    project.makepyfile(test_money=LOCALE_FORMAT_TEST)
+    result = project.runpytest_subprocess("-W", "ignore", "-p", "removed_apis")
+    result.assert_outcomes(passed=1, failed=1)
+
+
+def test_pythonwarnings_ignore_does_not_hide_a_use(project, monkeypatch):
+    monkeypatch.setenv("PYTHONWARNINGS", "ignore")
+    project.makepyfile(test_money=LOCALE_FORMAT_TEST)
+    project.runpytest_subprocess("-p", "removed_apis").assert_outcomes(passed=1, failed=1)
+
+
+def test_the_tenth_call_is_caught_like_the_first(project):
+    project.makepyfile(
+        test_many="""
+        import pytest, unittest
+
+        @pytest.mark.parametrize("n", range(10))
+        def test_alias(n):
+            unittest.TestCase("run").assertEquals(n, n)
+        """
+    )
+    project.runpytest().assert_outcomes(failed=10)
+
+
+def test_warnings_about_other_things_read_exactly_as_without_the_plugin(pytester):
+    pytester.makepyfile(
+        test_other="""
+        import warnings
+
+        def test_warns():
+            warnings.warn("not a removed API", DeprecationWarning)
+            warnings.warn("a user warning", UserWarning)
+        """
+    )
+    with_plugin = pytester.runpytest("-p", "removed_apis", "-p", "no:cacheprovider")
+    without = pytester.runpytest("-p", "no:removed_apis", "-p", "no:cacheprovider")
+
+    def summary(result):
+        lines = result.outlines
+        start = lines.index(next(line for line in lines if "warnings summary" in line))
+        return [line for line in result.outlines[start:] if " in " not in line]
+
+    assert summary(with_plugin) == summary(without)
+
+
+def test_setup_and_teardown_uses_fail_the_test(project):
+    project.makepyfile(
+        test_fixture="""
+        import locale, pytest
+
+        @pytest.fixture
+        def formatted():
+            locale.format("%d", 1)
+            yield
+            locale.format("%d", 2)
+
+        def test_uses_fixture(formatted):
+            pass
+        """
+    )
+    result = project.runpytest()
+    result.assert_outcomes(errors=2)
+    result.stdout.fnmatch_lines(["*during setup of*", "*during teardown of*"])
+
+
+def test_import_time_use_fails_the_collection_of_that_module(project):
+    project.makepyfile(
+        test_top="""
+        import configparser
+
+        PARSER = configparser.SafeConfigParser()
+
+        def test_never_collected():
+            pass
+        """,
+        test_fine="def test_fine(): pass",
+    )
+    result = project.runpytest("--continue-on-collection-errors")
+    result.assert_outcomes(passed=1, errors=1)
+    result.stdout.fnmatch_lines(
+        ["*configparser.SafeConfigParser (class, removed in Python 3.12)", "*test_top.py:3 *"]
+    )
+
+
+def test_exit_code_maxfail_and_junit_failure_work_as_for_any_failure(project):
+    project.makepyfile(test_money=LOCALE_FORMAT_TEST)
+    junit = project.path / "junit.xml"
+    result = project.runpytest("-x", f"--junitxml={junit}")
+    assert result.ret == pytest.ExitCode.TESTS_FAILED
+    result.assert_outcomes(failed=1)
+    text = junit.read_text()
+    assert "<failure" in text
+    assert 'name="removed_api" value="locale.format: function removed in Python 3.12' in text
+
+
+def test_last_failed_reruns_the_categorized_failure(pytester):
+    pytester.makepyfile(test_money=LOCALE_FORMAT_TEST)
+    pytester.runpytest("-p", "removed_apis")
+    result = pytester.runpytest("-p", "removed_apis", "--lf")
+    result.assert_outcomes(failed=1)
+
+
+def test_version_guarded_use_is_not_a_finding(project):
+    project.makepyfile(
+        test_guarded="""
+        import locale, sys
+
+        def test_guarded():
+            if sys.version_info < (3, 12):
+                assert locale.format("%d", 1) == "1"
+            else:
+                assert locale.format_string("%d", 1) == "1"
+        """
+    )
+    project.runpytest().assert_outcomes(passed=1)
+
+
+def test_report_mode_records_without_failing(project):
+    project.makepyfile(test_money=LOCALE_FORMAT_TEST)
+    reprec = project.inline_run("--removed-apis=report")
+    reprec.assertoutcome(passed=2)
+    [finding] = reprec.matchreport("test_formats").removed_apis
+    assert finding["status"] == "report"
+
+
+def test_off_mode_detects_nothing(project):
+    project.makepyfile(test_money=LOCALE_FORMAT_TEST)
+    reprec = project.inline_run("--removed-apis=off")
+    reprec.assertoutcome(passed=2)
+    assert not hasattr(reprec.matchreport("test_formats"), "removed_apis")
+
+
+IMPORTS = """
+import pytest
+
+def test_statement():
+    import asyncore
+
+def test_from():
+    from asynchat import async_chat
+
+def test_dotted():
+    import distutils.version
+
+def test_dunder():
+    __import__("smtpd")
+
+def test_import_module():
+    import importlib
+    importlib.import_module("imp")
+
+def test_again():
+    import asyncore
+"""
+
+
+def setuptools_provides_distutils() -> bool:
+    """Whether ``import distutils`` here gives setuptools' copy (as 3.12 would too)."""
+    import subprocess
+
+    where = subprocess.run(
+        [sys.executable, "-W", "ignore", "-c", "import distutils; print(distutils.__file__)"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return "site-packages" in where
+
+
+def test_every_import_of_a_removed_module_is_caught_even_when_cached_or_silent(project):
+    project.makepyfile(test_imports=IMPORTS)
+    result = project.runpytest_subprocess("-p", "removed_apis", "-W", "ignore", "-rA")
+    for api in ("asyncore", "asynchat", "smtpd", "imp"):
+        result.stdout.fnmatch_lines([f"*uses APIs removed in Python 3.12: {api}*"])
+    if setuptools_provides_distutils():
+        # setuptools gives 3.12 a distutils too: importing it is no use of a removed API.
+        result.stdout.no_fnmatch_line("*uses APIs removed in Python 3.12: distutils*")
+    else:
+        result.stdout.fnmatch_lines(["*uses APIs removed in Python 3.12: distutils*"])
+    result.stdout.fnmatch_lines(["REMOVED-API test_imports.py::test_again*"])
+
+
+def test_the_import_hooks_are_removed_after_the_run(project):
+    import builtins
+    import importlib
+
+    before = (builtins.__import__, importlib.import_module)
+    project.makepyfile(test_imports=IMPORTS)
+    project.runpytest()
+    assert (builtins.__import__, importlib.import_module) == before
+
+
+def test_uses_that_never_warn_are_caught(project):
+    project.makepyfile(
+        test_silent="""
+        import ftplib, ssl, unittest
+
+        def test_module_function_access():
+            assert callable(ssl.wrap_socket)
+
+        def test_from_import():
+            from ssl import match_hostname
+
+        def test_class_attribute():
+            assert ftplib.FTP_TLS.ssl_version
+
+        def test_private_alias():
+            assert unittest._TextTestResult
+
+        def test_replacement():
+            assert ssl.SSLContext
+        """
+    )
+    result = project.runpytest()
+    result.assert_outcomes(failed=4, passed=1)
+    for api in ("ssl.wrap_socket", "ssl.match_hostname", "ftplib.FTP_TLS.ssl_version"):
+        result.stdout.fnmatch_lines([f"*uses APIs removed in Python 3.12: {api}"])
+
+
+def test_watched_attributes_are_restored_after_the_run(project):
+    import ftplib
+    import ssl
+    import types
+
+    before = (type(ssl), vars(ftplib.FTP_TLS)["ssl_version"])
+    project.makepyfile(test_ok="import ssl, ftplib\ndef test_ok(): pass")
+    project.runpytest().assert_outcomes(passed=1)
+    assert (type(ssl), vars(ftplib.FTP_TLS)["ssl_version"]) == before
+    assert type(ssl) is types.ModuleType
