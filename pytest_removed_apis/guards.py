@@ -135,6 +135,68 @@ def _feature_check(node: ast.AST) -> tuple[ast.expr, str] | None:
     return None
 
 
+def _checks_for(node: ast.AST, name: str) -> bool:
+    """Whether ``node`` is a feature check (hasattr, getattr with a default, ``in dir()``,
+    find_spec) for the API called ``name``."""
+    check = _feature_check(node)
+    return check is not None and name in _keys(_string(check[0]) or "")
+
+
+_EXITS: Final = frozenset({"skip", "fail", "exit", "xfail", "skipTest", "_exit"})
+
+
+def _exits(body: list[ast.stmt]) -> bool:
+    """Whether a block always leaves: raise, return, break, continue, pytest.skip(), ..."""
+    last = body[-1] if body else None
+    if isinstance(last, (ast.Raise, ast.Return, ast.Break, ast.Continue)):
+        return True
+    return isinstance(last, ast.Expr) and _called(last.value) in _EXITS
+
+
+def _skip_condition(decorator: ast.expr) -> _Branch | None:
+    """The guard a skip decorator puts on the body it decorates: ``@pytest.mark.skipif(c)``
+    and ``@unittest.skipIf(c)`` run it only when ``c`` is false, ``@unittest.skipUnless(c)``
+    only when it is true.  pytest's condition strings are parsed."""
+    called = _called(decorator)
+    if called not in ("skipif", "skipIf", "skipUnless") or not isinstance(decorator, ast.Call):
+        return None
+    if not decorator.args:
+        return None
+    condition = decorator.args[0]
+    text = _string(condition)
+    if text is not None:
+        try:
+            condition = ast.parse(text.strip(), mode="eval").body
+        except SyntaxError:
+            return None
+    shown = (text or "").replace("{", "{{").replace("}", "}}") or "{}"
+    return _Branch(condition, called == "skipUnless", f"in a test skipped when `{shown}`")
+
+
+def _sequence_guards(tree: ast.AST) -> dict[int, tuple[_Branch, ...]]:
+    """Extra guards of statements: those after an ``if`` that leaves early run only when its
+    test is false; the body of a skipped test runs only when the skip condition lets it."""
+    extra: dict[int, tuple[_Branch, ...]] = {}
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            skips = tuple(filter(None, map(_skip_condition, node.decorator_list)))
+            for statement in node.body if skips else ():
+                extra[id(statement)] = extra.get(id(statement), ()) + skips
+        for field in ("body", "orelse", "finalbody"):
+            block = getattr(node, field, None)
+            if not isinstance(block, list):
+                continue
+            after: tuple[_Branch, ...] = ()
+            for statement in block:
+                if after:
+                    extra[id(statement)] = extra.get(id(statement), ()) + after
+                leaves = isinstance(statement, ast.If) and _exits(statement.body)
+                if leaves and not statement.orelse:
+                    test = statement.test
+                    after += (_Branch(test, False, "after `if {}:` that leaves early"),)
+    return extra
+
+
 def _suppressed(items: Iterable[ast.withitem]) -> tuple[ast.expr, ...]:
     """The exception types that ``with contextlib.suppress(...)`` items suppress."""
     calls = [item.context_expr for item in items if _called(item.context_expr) == "suppress"]
@@ -219,10 +281,14 @@ class _Index:
         self.constants: dict[str, tuple[int, ast.expr]] = {}  # name -> (line, value)
         self._bindings: dict[str, int] = {}
         claimed: set[int] = set()  # strings that are part of a feature check
+        extra = _sequence_guards(tree)
         stack: list[tuple[ast.AST, _Chain]] = [(tree, ())]
         while stack:
             node, chain = stack.pop()
-            children = _children(node, chain)
+            children = [
+                (child, child_chain + extra.get(id(child), ()))
+                for child, child_chain in _children(node, chain)
+            ]
             stack.extend(children)
             self._bind(node)
             check = _feature_check(node)
@@ -278,23 +344,25 @@ class _Index:
             if site.check is not None and site.raises == raises:
                 reasons.append("feature check " + _segment(self.source, site.check))
             else:
-                reasons.append(self._guarded(site.chain, target, raises))
+                reasons.append(self._guarded(site.chain, target, raises, name))
         return None if None in reasons or not reasons else reasons[0]
 
-    def _guarded(self, chain: _Chain, target: tuple[int, int], raises: str) -> str | None:
+    def _guarded(
+        self, chain: _Chain, target: tuple[int, int], raises: str, name: str
+    ) -> str | None:
         for guard in reversed(chain):
             if isinstance(guard, _Branch):
-                why = self._skipped(guard, target)
+                why = self._skipped(guard, target, name)
             else:
                 why = self._caught(guard, raises, f"{target[0]}.{target[1]}")
             if why is not None:
                 return why
         return None
 
-    def _skipped(self, branch: _Branch, target: tuple[int, int]) -> str | None:
+    def _skipped(self, branch: _Branch, target: tuple[int, int], name: str) -> str | None:
         if branch.taken and _is_type_checking(branch.test):
             return "only for type checkers (inside `if TYPE_CHECKING`)"
-        if self._truth(branch.test, target, limit=sys.maxsize) is (not branch.taken):
+        if self._truth(branch.test, target, sys.maxsize, name) is (not branch.taken):
             return branch.template.format(_segment(self.source, branch.test))
         return None
 
@@ -307,16 +375,29 @@ class _Index:
                 return f"in a try whose `{shown}` handles the {raises} {release} raises"
         return None
 
-    def _truth(self, node: ast.expr, target: tuple[int, int], limit: int) -> bool | None:
-        """The test's truth on the target, or None; constants count from before ``limit``."""
+    def _truth(
+        self, node: ast.expr, target: tuple[int, int], limit: int, name: str = ""
+    ) -> bool | None:
+        """The test's truth on the target, or None; constants count from before ``limit``.
+
+        A feature check for the API named ``name`` is false there: the API is gone."""
+        if name and _checks_for(node, name):
+            return False
+        if name and isinstance(node, ast.Compare) and len(node.ops) == 1:
+            right = node.comparators[0]
+            if isinstance(right, ast.Constant) and right.value is None:
+                if _checks_for(node.left, name) and isinstance(node.ops[0], ast.Is):
+                    return True
+                if _checks_for(node.left, name) and isinstance(node.ops[0], ast.IsNot):
+                    return False
         if isinstance(node, ast.BoolOp):
-            values = [self._truth(value, target, limit) for value in node.values]
+            values = [self._truth(value, target, limit, name) for value in node.values]
             decisive = isinstance(node.op, ast.Or)  # or: any True decides; and: any False
             if decisive in values:
                 return decisive
             return None if None in values else not decisive
         if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
-            value = self._truth(node.operand, target, limit)
+            value = self._truth(node.operand, target, limit, name)
             return None if value is None else not value
         if isinstance(node, ast.Constant):
             return bool(node.value)

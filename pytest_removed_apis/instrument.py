@@ -12,7 +12,9 @@ functions back exactly.
 from __future__ import annotations
 
 import builtins
+import functools
 import importlib
+import linecache
 import sys
 from types import ModuleType
 from typing import Any, Callable, Mapping, Optional, Sequence
@@ -135,18 +137,32 @@ class AttributeWatch:
         self.report = report
         self._by_module: dict[str, list[Entry]] = {}
         for entry in entries:
-            if entry.kind in ("module", "parameter", "behaviour") or not entry.qualname:
-                continue
-            if entry.qualname.rsplit(".", 1)[-1].startswith("__"):
-                continue  # Python itself calls special methods: only explicit calls are uses
-            self._by_module.setdefault(entry.module, []).append(entry)
+            if self.covers(entry):
+                self._by_module.setdefault(entry.module, []).append(entry)
         self._pending = set(self._by_module)
         self._undo: list[Callable[[], None]] = []
 
+    @staticmethod
+    def covers(entry: Entry) -> bool:
+        """Whether uses of the entry are seen as attribute accesses."""
+        if entry.kind in ("module", "parameter", "behaviour") or not entry.qualname:
+            return False
+        # Python itself calls special methods: only explicit calls would be uses.
+        return not entry.qualname.rsplit(".", 1)[-1].startswith("__")
+
     def seen(self, entry: Entry) -> None:
-        site = use_site(sys._getframe(2))
-        if site is not None:
-            self.report(entry, *site)
+        accessor = sys._getframe(2)
+        site = use_site(accessor)
+        if site is None:
+            return
+        if is_library(accessor.f_code.co_filename):
+            # The standard library reached the name itself: a use of the user's only when
+            # the user's line names it (mock.patch.object(ssl, "wrap_socket")); otherwise
+            # it is the library's own business, which the newer release does its own way.
+            name = entry.qualname.rsplit(".", 1)[-1]
+            if name not in linecache.getline(*site):
+                return
+        self.report(entry, *site)
 
     def refresh(self) -> None:
         """Start watching the catalogued modules imported since the last call."""
@@ -211,3 +227,64 @@ class AttributeWatch:
         while self._undo:
             self._undo.pop()()
         self._pending = set(self._by_module)
+
+
+class ParameterWatch:
+    """Reports calls that pass a removed keyword parameter, warned about or not.
+
+    CPython warns only for some values (``keyfile=None`` is silent), and not at all for
+    others (``configparser.ParsingError(filename=...)``); 3.12 rejects the keyword itself.
+    The callable that took the keyword (a class's ``__init__``, a method, a module
+    function) is wrapped in place while installed.
+    """
+
+    def __init__(self, entries: Sequence[Entry], report: Report) -> None:
+        self.report = report
+        self._by_target: dict[tuple[str, str], list[Entry]] = {}
+        for entry in entries:
+            if entry.kind == "parameter" and entry.aspect:
+                self._by_target.setdefault((entry.module, entry.qualname), []).append(entry)
+        self._pending = set(self._by_target)
+        self._undo: list[Callable[[], None]] = []
+
+    def refresh(self) -> None:
+        """Wrap the callables of the catalogued modules imported since the last call."""
+        for key in [key for key in self._pending if key[0] in sys.modules]:
+            module = sys.modules[key[0]]
+            if getattr(getattr(module, "__spec__", None), "_initializing", False):
+                continue
+            self._pending.discard(key)
+            self._wrap(module, key[1], self._by_target[key])
+
+    def _wrap(self, module: ModuleType, qualname: str, entries: list[Entry]) -> None:
+        *path, name = qualname.split(".")
+        owner: Any = module
+        for part in path:
+            owner = getattr(owner, part, None)
+        target = getattr(owner, name, None)
+        if isinstance(target, type):
+            owner, name = target, "__init__"
+        holder: Any = owner if isinstance(owner, ModuleType) else None
+        if holder is None and isinstance(owner, type):
+            holder = owner if name in vars(owner) else None
+        original = getattr(holder, name, None) if holder is not None else None
+        if original is None or not callable(original):
+            return
+        keywords = {entry.aspect: entry for entry in entries if entry.aspect}
+        watch = self
+
+        @functools.wraps(original)
+        def checked(*args: Any, **kwargs: Any) -> Any:
+            for keyword in keywords.keys() & kwargs.keys():
+                site = use_site(sys._getframe(1))
+                if site is not None:
+                    watch.report(keywords[keyword], *site)
+            return original(*args, **kwargs)
+
+        setattr(holder, name, checked)
+        self._undo.append(lambda: setattr(holder, name, original))
+
+    def uninstall(self) -> None:
+        while self._undo:
+            self._undo.pop()()
+        self._pending = set(self._by_target)

@@ -10,7 +10,7 @@ from pytest_removed_apis import catalog, reporting
 from pytest_removed_apis.capture import Recorder, unreachable
 from pytest_removed_apis.classify import Classifier, Origins
 from pytest_removed_apis.findings import Finding, Phase
-from pytest_removed_apis.instrument import AttributeWatch, ImportWatch
+from pytest_removed_apis.instrument import AttributeWatch, ImportWatch, ParameterWatch
 from pytest_removed_apis.settings import (
     ALLOW_HELP,
     MODE_HELP,
@@ -97,22 +97,30 @@ class Detector:
     def __init__(self, settings: Settings, rootdir: str) -> None:
         self.settings = settings
         target = settings.target_version
+        watched = settings.watched()
+        # Access to a removed name is seen where it happens (instrument.py), which is where
+        # a feature check or a fallback decides; its warning, later and elsewhere, is not.
         self.recorder = Recorder(
             settings,
-            Classifier(settings.watched()),
+            Classifier([entry for entry in watched if not AttributeWatch.covers(entry)]),
             Origins(),
             lambda filename, lineno, entry: unreachable(filename, lineno, entry, target),
             rootdir,
         )
-        self.attributes = AttributeWatch(settings.watched(), self.recorder.notify)
-        self.attributes.refresh()
-        self.imports = ImportWatch(
-            settings.watched(), self.recorder.notify, self.attributes.refresh
-        )
+        self.attributes = AttributeWatch(watched, self.recorder.notify)
+        self.parameters = ParameterWatch(watched, self.recorder.notify)
+        self.refresh()
+        self.imports = ImportWatch(watched, self.recorder.notify, self.refresh)
         self.imports.install()
+
+    def refresh(self) -> None:
+        """Watch the catalogued modules imported since the last call."""
+        self.attributes.refresh()
+        self.parameters.refresh()
 
     def pytest_unconfigure(self) -> None:
         self.imports.uninstall()
+        self.parameters.uninstall()
         self.attributes.uninstall()
 
     def pytest_collection_modifyitems(self, items: list[pytest.Item]) -> None:

@@ -538,8 +538,85 @@ def test_feature_check_for_another_failure_is_a_use(tmp_path):
 
 
 def test_feature_check_and_a_real_use_on_one_line_is_a_use(tmp_path):
-    source = "if hasattr(ssl, 'wrap_socket'): ssl.wrap_socket(sock)  # use\n"
+    source = "print(hasattr(ssl, 'wrap_socket'), ssl.wrap_socket)  # use\n"
     assert why(tmp_path, source, raises="AttributeError", name="wrap_socket") is None
+
+
+def test_body_of_an_if_feature_check_is_not_a_use(tmp_path):
+    source = "if hasattr(ssl, 'wrap_socket'):\n    ssl.wrap_socket(sock)  # use\n"
+    reason = why(tmp_path, source, raises="AttributeError", name="wrap_socket")
+    assert reason == "inside `if hasattr(ssl, 'wrap_socket')`"
+
+
+def test_else_of_a_negated_feature_check_is_not_a_use(tmp_path):
+    source = (
+        "import importlib.util\n"
+        "if importlib.util.find_spec('imp') is None:\n    pass\nelse:\n    import imp  # use\n"
+    )
+    assert why(tmp_path, source) is not None
+
+
+def test_feature_check_for_another_name_guards_nothing(tmp_path):
+    source = "if hasattr(ssl, 'SSLContext'):\n    ssl.wrap_socket(sock)  # use\n"
+    assert why(tmp_path, source, raises="AttributeError", name="wrap_socket") is None
+
+
+@pytest.mark.parametrize(
+    "exit_statement",
+    ["return", "raise ImportError", "pytest.skip('gone')", "self.skipTest('gone')"],
+)
+def test_code_after_an_early_exit_for_the_release_is_not_a_use(tmp_path, exit_statement):
+    source = (
+        "def test():\n"
+        "    if not hasattr(locale, 'format'):\n"
+        f"        {exit_statement}\n"
+        "    locale.format('%d', 1)  # use\n"
+    )
+    assert why(tmp_path, source, raises="AttributeError", name="format") is not None
+
+
+def test_code_after_an_if_that_does_not_always_leave_is_a_use(tmp_path):
+    source = (
+        "def test():\n"
+        "    if not hasattr(locale, 'format'):\n"
+        "        print('gone')\n"
+        "    locale.format('%d', 1)  # use\n"
+    )
+    assert why(tmp_path, source, raises="AttributeError", name="format") is None
+
+
+@pytest.mark.parametrize(
+    "decorator",
+    [
+        "@pytest.mark.skipif(sys.version_info >= (3, 12), reason='gone')",
+        "@pytest.mark.skipif('sys.version_info >= (3, 12)')",
+        "@unittest.skipIf(sys.version_info >= (3, 12), 'gone')",
+        "@unittest.skipUnless(hasattr(unittest.TestCase, 'assertEquals'), 'gone')",
+    ],
+)
+def test_body_of_a_test_skipped_on_the_release_is_not_a_use(tmp_path, decorator):
+    name = "assertEquals" if "assertEquals" in decorator else "imp"
+    source = f"{decorator}\ndef test():\n    import imp; self.assertEquals  # use\n"
+    raises = "AttributeError" if name == "assertEquals" else "ModuleNotFoundError"
+    assert why(tmp_path, source, raises=raises, name=name) is not None
+
+
+def test_class_skipped_on_the_release_guards_its_methods(tmp_path):
+    source = (
+        "@unittest.skipIf(sys.version_info >= (3, 12), 'gone')\n"
+        "class Legacy(unittest.TestCase):\n"
+        "    def test(self):\n"
+        "        import imp  # use\n"
+    )
+    assert why(tmp_path, source) is not None
+
+
+def test_test_skipped_before_the_release_is_a_use(tmp_path):
+    source = (
+        "@pytest.mark.skipif(sys.version_info < (3, 12), reason='x')\n"
+        "def test():\n    import imp  # use\n"
+    )
+    assert why(tmp_path, source) is None
 
 
 def test_import_by_string_is_a_use(tmp_path):
@@ -742,6 +819,26 @@ REAL = [
         "else:\n    import telnetlib  # use\n",
         "ModuleNotFoundError",
         "telnetlib",
+    ),
+    (
+        (3, 12),
+        "import ssl\nif hasattr(ssl, 'wrap_socket'):\n    ssl.wrap_socket  # use\n",
+        "AttributeError",
+        "wrap_socket",
+    ),
+    (
+        (3, 12),
+        "import locale\ndef f():\n    if not hasattr(locale, 'format'):\n        return\n"
+        "    locale.format('%d', 1)  # use\nf()\n",
+        "AttributeError",
+        "format",
+    ),
+    (
+        (3, 12),
+        "import locale\ndef f():\n    if not hasattr(locale, 'format'):\n        pass\n"
+        "    locale.format('%d', 1)  # use\nf()\n",
+        "AttributeError",
+        "format",
     ),
 ]
 

@@ -1,0 +1,27 @@
+"""Tests that use nothing removed: pass on 3.8 to 3.13 alike."""
+
+import json
+import unittest
+import warnings
+
+
+def test_json_round_trip():
+    assert json.loads(json.dumps({"a": [1, 2]})) == {"a": [1, 2]}
+
+
+def test_path_write_and_read(tmp_path):
+    path = tmp_path / "file.txt"
+    path.write_text("hello")
+    assert path.read_text() == "hello"
+
+
+def test_unrelated_deprecation_warning_passes_through():
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        warnings.warn("not about a removed API", DeprecationWarning, stacklevel=1)
+    assert len(caught) == 1
+
+
+class TestPlainUnittest(unittest.TestCase):
+    def test_assertEqual(self):
+        self.assertEqual(sorted([3, 1, 2]), [1, 2, 3])
