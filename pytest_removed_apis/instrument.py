@@ -198,6 +198,8 @@ class AttributeWatch:
                 break
         else:
             return
+        if isinstance(original, _Tracked):
+            return  # inherited from a class already watched for the same name
         data = hasattr(type(original), "__set__")
         tracker = (_TrackedData if data else _Tracked)(original, entry, self)
         try:

@@ -308,3 +308,18 @@ def test_watched_attributes_are_restored_after_the_run(project):
     project.runpytest().assert_outcomes(passed=1)
     assert (type(ssl), vars(ftplib.FTP_TLS)["ssl_version"]) == before
     assert type(ssl) is types.ModuleType
+
+
+def test_a_test_failing_on_its_own_keeps_its_failure_and_adds_the_uses(project):
+    project.makepyfile(
+        test_both="""
+        import locale
+
+        def test_both():
+            locale.format("%d", 1)
+            assert False, "its own failure"
+        """
+    )
+    result = project.runpytest()
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines(["*its own failure*", "*- removed APIs -*", "*locale.format*"])

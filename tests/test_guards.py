@@ -859,3 +859,22 @@ def test_not_a_use_exactly_when_the_real_release_runs_the_code_without_failing(
     assert (unreachable_on(filename, lineno, target, raises, name) is not None) == (
         run.returncode == 0
     )
+
+
+def test_find_spec_is_none_branch_guards_its_else(tmp_path):
+    source = (
+        "import importlib.util\n"
+        "if importlib.util.find_spec('imp') is None:\n    import importlib as imp\n"
+        "else:\n    import imp  # use\n"
+    )
+    assert why(tmp_path, source) is not None
+
+
+@pytest.mark.parametrize(
+    "decorator",
+    ["@pytest.mark.skipif\n", "@pytest.mark.skipif('sys.version_info >=')\n", "@other(1)\n"],
+    ids=["no-condition", "bad-condition-string", "not-a-skip"],
+)
+def test_skip_decorators_that_cannot_be_read_guard_nothing(tmp_path, decorator):
+    source = f"{decorator}def test():\n    import imp  # use\n"
+    assert why(tmp_path, source) is None

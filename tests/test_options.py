@@ -126,21 +126,19 @@ def test_origins_name_the_distribution_that_holds_a_file(tmp_path, monkeypatch):
 
 @below_312
 @pytest.mark.parametrize(("setting", "outcome"), [("fail", "failed"), ("report", "passed")])
-def test_third_party_uses_are_labelled_and_fail_or_are_reported(project, setting, outcome):
-    site = make_distribution(project.path)
+def test_third_party_uses_are_labelled_and_fail_or_are_reported(
+    project, monkeypatch, setting, outcome
+):
+    monkeypatch.syspath_prepend(str(make_distribution(project.path)))
     project.makepyfile(
-        test_dist=f"""
-        import sys
-        sys.path.insert(0, {str(site)!r})
+        test_dist="""
         import fakedist
 
         def test_render():
             assert fakedist.render(3) == "3"
         """
     )
-    result = project.runpytest_subprocess(
-        "-p", "removed_apis", f"--removed-apis-third-party={setting}", "-rA"
-    )
+    result = project.runpytest(f"--removed-apis-third-party={setting}", "-rA")
     result.assert_outcomes(**{outcome: 1})
     if outcome == "failed":
         result.stdout.fnmatch_lines(

@@ -1,0 +1,96 @@
+"""Pure pieces: warning classification, findings on the wire, origins and providers."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from pytest_removed_apis import CATALOG, by_id
+from pytest_removed_apis.classify import Classifier, Origins, Providers, _top_levels
+from pytest_removed_apis.findings import Finding, from_wire, to_wire
+
+CLASSIFIER = Classifier(CATALOG)
+
+
+def ids(entries):
+    return [entry.id for entry in entries]
+
+
+def test_a_shared_warning_text_is_told_apart_by_the_source_line():
+    text = "Please use assertEqual instead."
+    line = "        self.failUnlessEqual(a, b)\n"
+    assert ids(CLASSIFIER.entries_for_warning(text, "DeprecationWarning", line)) == [
+        "unittest.TestCase.failUnlessEqual"
+    ]
+
+
+def test_a_shared_text_with_no_name_on_the_line_gives_one_entry():
+    text = "Please use assertEqual instead."
+    found = CLASSIFIER.entries_for_warning(text, "DeprecationWarning", "check(a, b)\n")
+    assert len(found) == 1
+
+
+def test_keyword_parameters_are_told_apart_by_keyword_and_callable():
+    text = "keyfile and certfile are deprecated, use a custom context instead"
+    line = "conn = smtplib.SMTP_SSL(host, keyfile=key, certfile=cert)\n"
+    assert ids(CLASSIFIER.entries_for_warning(text, "DeprecationWarning", line)) == [
+        "smtplib.SMTP_SSL:certfile",
+        "smtplib.SMTP_SSL:keyfile",
+    ]
+
+
+def test_the_find_module_fallback_is_an_import_warning():
+    text = "MyFinder.find_spec() not found; falling back to find_module()"
+    assert ids(CLASSIFIER.entries_for_warning(text, "ImportWarning", "")) == [
+        "importlib:find_module-fallback"
+    ]
+    assert CLASSIFIER.entries_for_warning("another", "ImportWarning", "") == []
+
+
+def test_other_categories_and_texts_are_not_about_removed_apis():
+    assert CLASSIFIER.entries_for_warning("use the name attribute", "UserWarning", "") == []
+    assert CLASSIFIER.entries_for_warning("not ours", "DeprecationWarning", "") == []
+
+
+def test_the_wire_format_holds_only_builtins_and_round_trips():
+    finding = Finding.of(
+        by_id("imp"),
+        filename="tests/test_x.py",
+        lineno=3,
+        phase="collect",
+        nodeid="tests/test_x.py",
+        status="fail",
+        origin=None,
+    )
+    wire = to_wire(finding)
+    assert all(type(value) in (str, int, bool, type(None)) for value in wire.values())
+    assert from_wire(wire) == finding
+    with pytest.raises(KeyError):
+        from_wire({"api": "imp"})
+
+
+def test_top_levels_come_from_top_level_txt_or_the_recorded_files():
+    assert _top_levels("alpha\n\nbeta\n", []) == {"alpha", "beta"}
+    files = ["gamma/__init__.py", "delta.py", "gamma-1.0.dist-info/RECORD", "x.pth"]
+    assert _top_levels(None, files) == {"gamma", "delta"}
+
+
+def test_providers_see_a_backport_outside_the_standard_library(tmp_path, monkeypatch):
+    site = tmp_path / "site-packages"
+    site.mkdir()
+    (site / "asynchat.py").write_text("")
+    providers = Providers()
+    assert providers.provide("smtpd") is False
+    monkeypatch.syspath_prepend(str(site))
+    assert Providers().provide("asynchat") is True
+
+
+def test_origins_of_a_file_outside_any_site_folder_is_none(tmp_path):
+    assert Origins().of(str(tmp_path / "mine.py")) is None
+
+
+@pytest.mark.skipif(sys.version_info >= (3, 12), reason="needs the 3.12 removals present")
+def test_origins_fall_back_to_the_folder_name_for_an_unknown_distribution(tmp_path):
+    path = tmp_path / "site-packages" / "nodist" / "__init__.py"
+    assert Origins().of(str(path)) == "nodist"
