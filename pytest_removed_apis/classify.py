@@ -177,7 +177,3 @@ def _top_levels(top_level_txt: str | None, files: Iterable[object]) -> set[str]:
         if first and not first.endswith((".dist-info", ".egg-info", ".data", ".pth")):
             tops.add(first[:-3] if first.endswith(".py") else first)
     return tops
-
-
-def running() -> Tuple[int, int]:  # noqa: UP006 - 3.8
-    return sys.version_info[0], sys.version_info[1]

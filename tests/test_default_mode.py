@@ -323,3 +323,21 @@ def test_a_test_failing_on_its_own_keeps_its_failure_and_adds_the_uses(project):
     result = project.runpytest()
     result.assert_outcomes(failed=1)
     result.stdout.fnmatch_lines(["*its own failure*", "*- removed APIs -*", "*locale.format*"])
+
+
+def test_a_use_before_a_skip_fails_as_on_the_newer_release(project):
+    project.makepyfile(
+        test_skip="""
+        import locale, pytest
+
+        def test_uses_then_skips():
+            locale.format("%d", 1)
+            pytest.skip("never reached on 3.12")
+
+        @pytest.mark.xfail(reason="known")
+        def test_expected_failure():
+            locale.format("%d", 1)
+            raise ValueError
+        """
+    )
+    project.runpytest().assert_outcomes(failed=1, xfailed=1)

@@ -878,3 +878,16 @@ def test_find_spec_is_none_branch_guards_its_else(tmp_path):
 def test_skip_decorators_that_cannot_be_read_guard_nothing(tmp_path, decorator):
     source = f"{decorator}def test():\n    import imp  # use\n"
     assert why(tmp_path, source) is None
+
+
+def test_find_spec_is_not_none_branch_guards_its_body(tmp_path):
+    source = (
+        "import importlib.util\n"
+        "if importlib.util.find_spec('imp') is not None:\n    import imp  # use\n"
+    )
+    assert why(tmp_path, source) is not None
+
+
+def test_skipif_without_a_condition_guards_nothing(tmp_path):
+    source = "@pytest.mark.skipif()\ndef test():\n    import imp  # use\n"
+    assert why(tmp_path, source) is None

@@ -169,3 +169,49 @@ def test_parameter_watch_waits_for_a_module_still_importing(monkeypatch, seen):
     watch = ParameterWatch(ENTRIES, report_into(seen))
     watch.refresh()
     assert watch._pending
+
+
+def test_a_library_helper_reaching_a_name_the_user_wrote_is_the_users_use(fake, seen):
+    import string
+
+    watch = AttributeWatch(ENTRIES, report_into(seen))
+    watch.refresh()
+    try:
+        string.Formatter().format("{0.function}", fake)  # string.py does the getattr
+    finally:
+        watch.uninstall()
+    assert [api for api, _ in seen] == [f"{FAKE}.function"]
+
+
+class Slotted:
+    __slots__ = ("function",)
+
+
+def test_an_object_that_cannot_change_class_is_left_alone(monkeypatch, seen):
+    odd = Slotted()
+    odd.function = function
+    monkeypatch.setitem(sys.modules, FAKE, odd)
+    watch = AttributeWatch(ENTRIES, report_into(seen))
+    watch.refresh()
+    assert type(odd) is Slotted
+    watch.uninstall()
+
+
+def test_a_call_with_no_user_frame_on_the_stack_is_not_reported(fake, seen):
+    import threading
+
+    watch = ParameterWatch(ENTRIES, report_into(seen))
+    watch.refresh()
+    try:
+        thread = threading.Thread(target=fake.function, args=(1,), kwargs={"old": 2})
+        thread.start()
+        thread.join()
+    finally:
+        watch.uninstall()
+    assert seen == []
+
+
+def test_use_site_of_no_frame_is_none():
+    from pytest_removed_apis.classify import use_site
+
+    assert use_site(None) is None
