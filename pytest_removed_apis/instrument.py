@@ -16,6 +16,7 @@ import functools
 import importlib
 import linecache
 import sys
+import types
 from types import ModuleType
 from typing import Any, Callable, Mapping, Optional, Sequence
 
@@ -290,3 +291,113 @@ class ParameterWatch:
         while self._undo:
             self._undo.pop()()
         self._pending = set(self._by_target)
+
+
+def _from_library(obj: object) -> bool:
+    """Whether an object's class comes from the standard library (which 3.12 updated too:
+    3.8's zipimporter falls back to find_module(), 3.12's has find_spec())."""
+    module = sys.modules.get(type(obj).__module__)
+    filename = getattr(module, "__file__", None)
+    return not isinstance(filename, str) or is_library(filename)
+
+
+class BehaviourWatch:
+    """Reports removed behaviours that older releases keep silently.
+
+    * The import system's fallback to ``find_module()``: 3.8 and 3.9 say nothing (3.10 and
+      3.11 only an ImportWarning, ignored by default).  The fallbacks,
+      ``importlib._bootstrap._find_spec_legacy`` for meta-path finders and
+      ``PathFinder._legacy_get_spec`` for path-entry finders, are wrapped.
+    * ``random.randrange()`` with floats (silent before 3.10) and ``shlex.split(None)``
+      (silent on 3.8).
+    """
+
+    def __init__(self, entries: Sequence[Entry], report: Report) -> None:
+        self.report = report
+        self.entries = {entry.id: entry for entry in entries if entry.kind == "behaviour"}
+        self._undo: list[Callable[[], None]] = []
+
+    def _seen(self, entry_id: str) -> None:
+        entry = self.entries.get(entry_id)
+        site = use_site(sys._getframe(2)) if entry is not None else None
+        if entry is not None and site is not None:
+            self.report(entry, *site)
+
+    def _patch(self, owner: Any, name: str, replacement: Any) -> None:
+        original = vars(owner)[name]
+        setattr(owner, name, replacement)
+        self._undo.append(lambda: setattr(owner, name, original))
+
+    def install(self) -> None:
+        if "importlib:find_module-fallback" in self.entries:
+            self._watch_find_module_fallback()
+        if "random.randrange:non-integer" in self.entries:
+            self._watch_randrange()
+        if "shlex.split:None" in self.entries:
+            self._watch_shlex_split()
+
+    def _watch_find_module_fallback(self) -> None:
+        bootstrap = sys.modules["importlib._bootstrap"]
+        external = sys.modules["importlib._bootstrap_external"]
+        legacy = getattr(bootstrap, "_find_spec_legacy", None)
+        watch = self
+        if legacy is not None:
+
+            def find_spec_legacy(finder: Any, name: str, path: Any) -> Any:
+                spec = legacy(finder, name, path)
+                if spec is not None and not _from_library(finder):
+                    watch._seen("importlib:find_module-fallback")
+                return spec
+
+            self._patch(bootstrap, "_find_spec_legacy", find_spec_legacy)
+        path_finder = external.PathFinder
+        legacy_get_spec = vars(path_finder).get("_legacy_get_spec")
+        if legacy_get_spec is not None:
+            original = legacy_get_spec.__func__
+
+            def _legacy_get_spec(cls: Any, fullname: str, finder: Any) -> Any:
+                spec = original(cls, fullname, finder)
+                if spec.loader is not None and not _from_library(finder):
+                    watch._seen("importlib:find_module-fallback")
+                return spec
+
+            self._patch(path_finder, "_legacy_get_spec", classmethod(_legacy_get_spec))
+
+    def _watch_randrange(self) -> None:
+        import random
+
+        original = random.Random.randrange
+        watch = self
+
+        @functools.wraps(original)
+        def randrange(self: Any, start: Any, stop: Any = None, step: Any = 1) -> Any:
+            for value in (start, stop, step):
+                if isinstance(value, float):
+                    integral = value.is_integer()
+                    watch._seen(
+                        f"random.randrange:{'integral-float' if integral else 'non-integer'}"
+                    )
+                    break
+            return original(self, start, stop, step)
+
+        self._patch(random.Random, "randrange", randrange)
+        instance = getattr(random.randrange, "__self__")  # noqa: B009 - the hidden instance
+        self._patch(random, "randrange", types.MethodType(randrange, instance))
+
+    def _watch_shlex_split(self) -> None:
+        import shlex
+
+        original = shlex.split
+        watch = self
+
+        @functools.wraps(original)
+        def split(s: Any, comments: bool = False, posix: bool = True) -> Any:
+            if s is None:
+                watch._seen("shlex.split:None")
+            return original(s, comments, posix)
+
+        self._patch(shlex, "split", split)
+
+    def uninstall(self) -> None:
+        while self._undo:
+            self._undo.pop()()

@@ -10,7 +10,12 @@ from pytest_removed_apis import catalog, reporting
 from pytest_removed_apis.capture import Recorder, unreachable
 from pytest_removed_apis.classify import Classifier, Origins
 from pytest_removed_apis.findings import Finding, Phase
-from pytest_removed_apis.instrument import AttributeWatch, ImportWatch, ParameterWatch
+from pytest_removed_apis.instrument import (
+    AttributeWatch,
+    BehaviourWatch,
+    ImportWatch,
+    ParameterWatch,
+)
 from pytest_removed_apis.settings import (
     ALLOW_HELP,
     MODE_HELP,
@@ -112,6 +117,8 @@ class Detector:
         self.refresh()
         self.imports = ImportWatch(watched, self.recorder.notify, self.refresh)
         self.imports.install()
+        self.behaviours = BehaviourWatch(watched, self.recorder.notify)
+        self.behaviours.install()
 
     def refresh(self) -> None:
         """Watch the catalogued modules imported since the last call."""
@@ -119,6 +126,7 @@ class Detector:
         self.parameters.refresh()
 
     def pytest_unconfigure(self) -> None:
+        self.behaviours.uninstall()
         self.imports.uninstall()
         self.parameters.uninstall()
         self.attributes.uninstall()

@@ -125,26 +125,6 @@ KNOWN_GAPS = {
         (3, 10),
         "entry_points() returns a plain dict before 3.10",
     ),
-    "test_removed_behaviours.py::test_meta_path_finder_with_only_find_module": (
-        (3, 10),
-        "the import system falls back to find_module() silently before 3.10",
-    ),
-    "test_removed_behaviours.py::test_path_entry_finder_with_only_find_module": (
-        (3, 10),
-        "the import system falls back to find_module() silently before 3.10",
-    ),
-    "test_removed_behaviours.py::test_randrange_integral_float": (
-        (3, 10),
-        "randrange() accepts floats silently before 3.10",
-    ),
-    "test_removed_behaviours.py::test_randrange_non_integer_raises_ValueError": (
-        (3, 10),
-        "randrange() accepts floats silently before 3.10",
-    ),
-    "test_removed_behaviours.py::test_shlex_split_None_reads_stdin": (
-        (3, 9),
-        "shlex.split(None) is silent before 3.9",
-    ),
 }
 
 

@@ -341,3 +341,77 @@ def test_a_use_before_a_skip_fails_as_on_the_newer_release(project):
         """
     )
     project.runpytest().assert_outcomes(failed=1, xfailed=1)
+
+
+BEHAVIOURS = """
+import random, shlex, sys, types
+
+class OnlyFindModule:
+    def find_module(self, fullname, path=None):
+        return self if fullname == "legacy_virtual" else None
+
+    def load_module(self, fullname):
+        module = sys.modules[fullname] = types.ModuleType(fullname)
+        return module
+
+def test_randrange_float():
+    random.randrange(10.0)
+
+def test_randrange_non_integer():
+    try:
+        random.Random(1).randrange(10.5)
+    except ValueError:
+        pass
+
+def test_randrange_ints():
+    random.randrange(10)
+
+def test_shlex_none(monkeypatch):
+    import io
+    monkeypatch.setattr(sys, "stdin", io.StringIO("a b"))
+    shlex.split(None)
+
+def test_meta_path_fallback():
+    finder = OnlyFindModule()
+    sys.meta_path.insert(0, finder)
+    try:
+        import legacy_virtual
+    finally:
+        sys.meta_path.remove(finder)
+        sys.modules.pop("legacy_virtual", None)
+"""
+
+
+def test_removed_behaviours_are_caught_even_where_they_are_silent(project):
+    project.makepyfile(test_behaviours=BEHAVIOURS)
+    reprec = project.inline_run("-W", "ignore")
+    failed = {rep.nodeid.split("::")[1] for rep in reprec.getreports() if rep.failed}
+    assert failed == {
+        "test_randrange_float",
+        "test_randrange_non_integer",
+        "test_shlex_none",
+        "test_meta_path_fallback",
+    }
+
+
+def test_the_standard_librarys_own_fallbacks_are_not_uses(project, tmp_path):
+    import zipfile
+
+    archive = tmp_path / "mods.zip"
+    with zipfile.ZipFile(archive, "w") as zipped:
+        zipped.writestr("zipped_module.py", "VALUE = 1\n")
+    project.makepyfile(
+        test_zip=f"""
+        import sys
+
+        def test_import_from_a_zip():
+            sys.path.insert(0, {str(archive)!r})
+            try:
+                import zipped_module
+                assert zipped_module.VALUE == 1
+            finally:
+                sys.path.remove({str(archive)!r})
+                sys.modules.pop("zipped_module", None)
+        """
+    )
+    project.inline_run().assertoutcome(passed=1)
