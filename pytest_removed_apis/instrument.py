@@ -96,6 +96,11 @@ class ImportWatch:
             self._saved = None
 
 
+def _still_importing(module: object) -> bool:
+    """A module in ``sys.modules`` whose code still runs: its classes do not exist yet."""
+    return bool(getattr(getattr(module, "__spec__", None), "_initializing", False))
+
+
 class _Tracked:
     """Stands in for a removed class attribute: reports each access, then answers as the
     original would."""
@@ -171,9 +176,8 @@ class AttributeWatch:
             return
         for name in [name for name in self._pending if name in sys.modules]:
             module = sys.modules[name]
-            spec = getattr(module, "__spec__", None)
-            if getattr(spec, "_initializing", False):
-                continue  # still executing: its classes do not exist yet
+            if _still_importing(module):
+                continue
             self._pending.discard(name)
             if module is not None:
                 self._watch_module(module, self._by_module[name])
@@ -254,7 +258,7 @@ class ParameterWatch:
         """Wrap the callables of the catalogued modules imported since the last call."""
         for key in [key for key in self._pending if key[0] in sys.modules]:
             module = sys.modules[key[0]]
-            if getattr(getattr(module, "__spec__", None), "_initializing", False):
+            if _still_importing(module):
                 continue
             self._pending.discard(key)
             self._wrap(module, key[1], self._by_target[key])
