@@ -34,7 +34,6 @@ class Watch:
     def __init__(self, classifier: Classifier) -> None:
         self.classifier = classifier
         texts = [f"(?:{entry.warning})" for entry in classifier.entries if entry.warning]
-        texts.append(r"(?:.*find_spec\(\) not found; falling back to find_module\(\))")
         self._pattern = "|".join(texts)
 
     @contextmanager

@@ -20,9 +20,6 @@ from typing import Dict, Final, Iterable, Optional, Pattern, Sequence, Tuple
 from pytest_removed_apis.catalog import Entry
 
 DEPRECATIONS: Final = ("DeprecationWarning", "PendingDeprecationWarning")
-# 3.10 and 3.11 warn (ImportWarning) when the import system falls back to find_module().
-_FALLBACK_ID: Final = "importlib:find_module-fallback"
-_FALLBACK_TEXT: Final = re.compile(r".*find_spec\(\) not found; falling back to find_module\(\)")
 
 
 class Classifier:
@@ -33,13 +30,9 @@ class Classifier:
         self._patterns: Sequence[Tuple[Pattern[str], Entry]] = [  # noqa: UP006 - 3.8
             (re.compile(entry.warning), entry) for entry in self.entries if entry.warning
         ]
-        self._fallback = next((e for e in self.entries if e.id == _FALLBACK_ID), None)
 
     def entries_for_warning(self, message: str, category: str, line: str) -> list[Entry]:
         """The entries a warning is about; empty when it is about none of them."""
-        if category == "ImportWarning":
-            fallback = self._fallback
-            return [fallback] if fallback and _FALLBACK_TEXT.match(message) else []
         if category not in DEPRECATIONS:
             return []
         matched = [entry for pattern, entry in self._patterns if pattern.match(message)]

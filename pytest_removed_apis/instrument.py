@@ -322,10 +322,9 @@ class BehaviourWatch:
         self._undo: list[Callable[[], None]] = []
 
     def _seen(self, entry_id: str) -> None:
-        entry = self.entries.get(entry_id)
-        site = use_site(sys._getframe(2)) if entry is not None else None
-        if entry is not None and site is not None:
-            self.report(entry, *site)
+        site = use_site(sys._getframe(2))
+        if site is not None:
+            self.report(self.entries[entry_id], *site)
 
     def _patch(self, owner: Any, name: str, replacement: Any) -> None:
         original = vars(owner)[name]
@@ -341,31 +340,27 @@ class BehaviourWatch:
             self._watch_shlex_split()
 
     def _watch_find_module_fallback(self) -> None:
+        # Both exist on every release that still has the fallback (3.8 to 3.11).
         bootstrap = sys.modules["importlib._bootstrap"]
-        external = sys.modules["importlib._bootstrap_external"]
-        legacy = getattr(bootstrap, "_find_spec_legacy", None)
+        path_finder = sys.modules["importlib._bootstrap_external"].PathFinder
+        legacy = bootstrap._find_spec_legacy
+        legacy_get_spec = vars(path_finder)["_legacy_get_spec"].__func__
         watch = self
-        if legacy is not None:
 
-            def find_spec_legacy(finder: Any, name: str, path: Any) -> Any:
-                spec = legacy(finder, name, path)
-                if spec is not None and not _from_library(finder):
-                    watch._seen("importlib:find_module-fallback")
-                return spec
+        def find_spec_legacy(finder: Any, name: str, path: Any) -> Any:
+            spec = legacy(finder, name, path)
+            if spec is not None and not _from_library(finder):
+                watch._seen("importlib:find_module-fallback")
+            return spec
 
-            self._patch(bootstrap, "_find_spec_legacy", find_spec_legacy)
-        path_finder = external.PathFinder
-        legacy_get_spec = vars(path_finder).get("_legacy_get_spec")
-        if legacy_get_spec is not None:
-            original = legacy_get_spec.__func__
+        def _legacy_get_spec(cls: Any, fullname: str, finder: Any) -> Any:
+            spec = legacy_get_spec(cls, fullname, finder)
+            if spec.loader is not None and not _from_library(finder):
+                watch._seen("importlib:find_module-fallback")
+            return spec
 
-            def _legacy_get_spec(cls: Any, fullname: str, finder: Any) -> Any:
-                spec = original(cls, fullname, finder)
-                if spec.loader is not None and not _from_library(finder):
-                    watch._seen("importlib:find_module-fallback")
-                return spec
-
-            self._patch(path_finder, "_legacy_get_spec", classmethod(_legacy_get_spec))
+        self._patch(bootstrap, "_find_spec_legacy", find_spec_legacy)
+        self._patch(path_finder, "_legacy_get_spec", classmethod(_legacy_get_spec))
 
     def _watch_randrange(self) -> None:
         import random

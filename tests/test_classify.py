@@ -40,12 +40,11 @@ def test_keyword_parameters_are_told_apart_by_keyword_and_callable():
     ]
 
 
-def test_the_find_module_fallback_is_an_import_warning():
+def test_the_import_warning_of_the_find_module_fallback_is_not_a_finding_by_itself():
+    # 3.10 and 3.11 warn whenever such a finder is asked, found or not: instrument.py
+    # reports the fallback only when it actually found the module.
     text = "MyFinder.find_spec() not found; falling back to find_module()"
-    assert ids(CLASSIFIER.entries_for_warning(text, "ImportWarning", "")) == [
-        "importlib:find_module-fallback"
-    ]
-    assert CLASSIFIER.entries_for_warning("another", "ImportWarning", "") == []
+    assert CLASSIFIER.entries_for_warning(text, "ImportWarning", "") == []
 
 
 def test_other_categories_and_texts_are_not_about_removed_apis():

@@ -352,6 +352,9 @@ class OnlyFindModule:
     def find_module(self, fullname, path=None):
         return self if fullname == "legacy_virtual" else None
 
+    def find_loader(self, fullname):
+        return (self, []) if fullname == "legacy_entry_module" else (None, [])
+
     def load_module(self, fullname):
         module = sys.modules[fullname] = types.ModuleType(fullname)
         return module
@@ -373,6 +376,15 @@ def test_shlex_none(monkeypatch):
     monkeypatch.setattr(sys, "stdin", io.StringIO("a b"))
     shlex.split(None)
 
+def test_shlex_string():
+    assert shlex.split("a b") == ["a", "b"]
+
+def test_randrange_from_a_thread_of_the_library_only():
+    import threading
+    thread = threading.Thread(target=random.randrange, args=(10.0,))
+    thread.start()
+    thread.join()
+
 def test_meta_path_fallback():
     finder = OnlyFindModule()
     sys.meta_path.insert(0, finder)
@@ -381,6 +393,33 @@ def test_meta_path_fallback():
     finally:
         sys.meta_path.remove(finder)
         sys.modules.pop("legacy_virtual", None)
+
+def test_meta_path_finder_that_finds_nothing():
+    finder = OnlyFindModule()
+    sys.meta_path.insert(0, finder)
+    try:
+        import json.tool
+    finally:
+        sys.meta_path.remove(finder)
+
+class EntryFinder:
+    def __init__(self, entry):
+        if entry != "legacy-entry":
+            raise ImportError(entry)
+
+    def find_module(self, fullname, path=None):
+        return OnlyFindModule() if fullname == "legacy_entry_module" else None
+
+def test_path_entry_fallback():
+    sys.path_hooks.insert(0, EntryFinder)
+    sys.path.insert(0, "legacy-entry")
+    try:
+        import legacy_entry_module
+    finally:
+        sys.path.remove("legacy-entry")
+        sys.path_hooks.remove(EntryFinder)
+        sys.path_importer_cache.pop("legacy-entry", None)
+        sys.modules.pop("legacy_entry_module", None)
 """
 
 
@@ -393,6 +432,7 @@ def test_removed_behaviours_are_caught_even_where_they_are_silent(project):
         "test_randrange_non_integer",
         "test_shlex_none",
         "test_meta_path_fallback",
+        "test_path_entry_fallback",
     }
 
 

@@ -891,3 +891,8 @@ def test_find_spec_is_not_none_branch_guards_its_body(tmp_path):
 def test_skipif_without_a_condition_guards_nothing(tmp_path):
     source = "@pytest.mark.skipif()\ndef test():\n    import imp  # use\n"
     assert why(tmp_path, source) is None
+
+
+def test_a_none_comparison_that_is_no_feature_check_guards_nothing(tmp_path):
+    source = "if settings is not None:\n    import imp  # use\n"
+    assert why(tmp_path, source) is None

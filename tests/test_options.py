@@ -121,6 +121,7 @@ def test_origins_name_the_distribution_that_holds_a_file(tmp_path, monkeypatch):
     monkeypatch.syspath_prepend(str(site))
     origins = Origins()
     assert origins.of(str(site / "fakedist" / "__init__.py")) == "fakedist 1.2"
+    assert origins.of(str(site / "fakedist.py")) == "fakedist 1.2"  # answered from the cache
     assert origins.of(str(tmp_path / "project" / "module.py")) is None
 
 
