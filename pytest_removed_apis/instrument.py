@@ -314,6 +314,7 @@ class BehaviourWatch:
       ``PathFinder._legacy_get_spec`` for path-entry finders, are wrapped.
     * ``random.randrange()`` with floats (silent before 3.10) and ``shlex.split(None)``
       (silent on 3.8).
+    * A loader's own ``module_repr()``, which ``repr(module)`` uses before 3.12 only.
     """
 
     def __init__(self, entries: Sequence[Entry], report: Report) -> None:
@@ -338,6 +339,22 @@ class BehaviourWatch:
             self._watch_randrange()
         if "shlex.split:None" in self.entries:
             self._watch_shlex_split()
+        if "importlib:module_repr-support" in self.entries:
+            self._watch_module_repr()
+
+    def _watch_module_repr(self) -> None:
+        bootstrap = sys.modules["importlib._bootstrap"]
+        original = bootstrap._module_repr  # what ModuleType.__repr__ calls on 3.8 to 3.11
+        watch = self
+
+        def _module_repr(module: ModuleType) -> str:
+            method = getattr(type(getattr(module, "__loader__", None)), "module_repr", None)
+            code = getattr(method, "__code__", None)
+            if code is not None and not is_library(code.co_filename):
+                watch._seen("importlib:module_repr-support")
+            return str(original(module))
+
+        self._patch(bootstrap, "_module_repr", _module_repr)
 
     def _watch_find_module_fallback(self) -> None:
         # Both exist on every release that still has the fallback (3.8 to 3.11).

@@ -105,10 +105,6 @@ def _differences(expected: Outcomes, actual: Outcomes, *, exact: bool) -> list[s
 # why not before).  The comparison requires exactly these to differ on this interpreter, so
 # a gap that closes (or a new one) fails the test until this list says so.
 KNOWN_GAPS = {
-    "test_removed_behaviours.py::test_loader_module_repr_is_used": (
-        (3, 12),
-        "a loader's module_repr() stops being used without any error or warning",
-    ),
     "test_removed_modules.py::test_find_spec_of_removed_module_is_not_None": (
         (3, 12),
         "find_spec() answers None for a removed module only on the newer release",

@@ -402,6 +402,18 @@ def test_meta_path_finder_that_finds_nothing():
     finally:
         sys.meta_path.remove(finder)
 
+class ReprLoader:
+    def module_repr(self, module):
+        return "<custom>"
+
+def test_loader_module_repr():
+    module = types.ModuleType("shown")
+    module.__loader__ = ReprLoader()
+    assert repr(module) == "<custom>"
+
+def test_default_module_repr():
+    assert "json" in repr(__import__("json"))
+
 class EntryFinder:
     def __init__(self, entry):
         if entry != "legacy-entry":
@@ -433,6 +445,7 @@ def test_removed_behaviours_are_caught_even_where_they_are_silent(project):
         "test_shlex_none",
         "test_meta_path_fallback",
         "test_path_entry_fallback",
+        "test_loader_module_repr",
     }
 
 
