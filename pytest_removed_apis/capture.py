@@ -20,7 +20,13 @@ from typing import AbstractSet, Callable, Iterator, Optional, TextIO, Type
 
 from pytest_removed_apis import guards
 from pytest_removed_apis.catalog import Entry
-from pytest_removed_apis.classify import Classifier, Origins, Providers, use_site
+from pytest_removed_apis.classify import (
+    Classifier,
+    Origins,
+    Providers,
+    imported_by_library,
+    use_site,
+)
 from pytest_removed_apis.findings import Finding, Phase, Status
 from pytest_removed_apis.settings import Settings
 
@@ -50,11 +56,16 @@ class Watch:
                 file: Optional[TextIO] = None,  # noqa: UP045 - 3.8
                 line: Optional[str] = None,  # noqa: UP045 - 3.8
             ) -> None:
-                site = use_site(sys._getframe(1))
+                frame = sys._getframe(1)
+                site = use_site(frame)
                 source = linecache.getline(*site) if site else ""
-                entries = self.classifier.entries_for_warning(
-                    str(message), category.__name__, source
-                )
+                entries = [
+                    entry
+                    for entry in self.classifier.entries_for_warning(
+                        str(message), category.__name__, source
+                    )
+                    if entry.kind != "module" or not imported_by_library(frame, entry.module)
+                ]
                 if not entries:
                     passed_on(message, category, filename, lineno, file, line)
                 if site is not None:

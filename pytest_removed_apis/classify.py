@@ -105,6 +105,19 @@ def use_site(frame: Optional[FrameType]) -> Optional[Tuple[str, int]]:  # noqa: 
     return None
 
 
+def imported_by_library(frame: Optional[FrameType], module: str) -> bool:  # noqa: UP045
+    """Whether the module whose body is running in the stack was imported by library code
+    (asynchat importing asyncore): the user's import is the one to report, not this one."""
+    while frame is not None:
+        if frame.f_code.co_name == "<module>" and frame.f_globals.get("__name__") == module:
+            importer = frame.f_back
+            while importer is not None and importer.f_code.co_filename.startswith("<frozen"):
+                importer = importer.f_back
+            return importer is not None and is_library(importer.f_code.co_filename)
+        frame = frame.f_back
+    return False
+
+
 class Providers:
     """Whether something outside the standard library provides a module name.
 

@@ -470,3 +470,41 @@ def test_the_standard_librarys_own_fallbacks_are_not_uses(project, tmp_path):
         """
     )
     project.inline_run().assertoutcome(passed=1)
+
+
+def test_a_removed_module_an_installed_backport_provides_is_no_use(project, tmp_path, monkeypatch):
+    site = tmp_path / "site-packages"
+    site.mkdir()
+    (site / "asynchat.py").write_text("BACKPORT = True\n")
+    monkeypatch.syspath_prepend(str(site))
+    project.makepyfile(
+        test_backport="""
+        def test_backport():
+            import asynchat
+            import asynchat as again
+            assert asynchat.BACKPORT and again.BACKPORT
+        """
+    )
+    project.inline_run().assertoutcome(passed=1)
+
+
+def test_the_standard_librarys_own_imports_are_not_the_users(project):
+    # asynchat imports asyncore itself: only the user's import of asynchat is a use.
+    project.makepyfile(test_chat="def test_chat():\n    import asynchat\n")
+    reprec = project.inline_run("-W", "ignore")
+    [report] = [rep for rep in reprec.getreports("pytest_runtest_logreport") if rep.when == "call"]
+    assert [finding["api"] for finding in report.removed_apis] == ["asynchat"]
+
+
+def test_uses_outside_any_test_phase_are_not_recorded():
+    from pytest_removed_apis import by_id
+    from pytest_removed_apis.capture import Recorder
+    from pytest_removed_apis.classify import Classifier, Origins
+    from pytest_removed_apis.settings import Settings
+
+    settings = Settings("fail", "3.12", frozenset(), "fail", (3, 11))
+    recorder = Recorder(settings, Classifier([]), Origins(), lambda *args: False, ".")
+    recorder.notify(by_id("imp"), "somewhere.py", 1)  # no phase is recording: nothing to do
+    with recorder.recording("call", "test_x", frozenset()) as found:
+        recorder.notify(by_id("imp"), "somewhere.py", 1)
+    assert [finding.api for finding in found] == ["imp"]
