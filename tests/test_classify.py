@@ -93,3 +93,10 @@ def test_origins_of_a_file_outside_any_site_folder_is_none(tmp_path):
 def test_origins_fall_back_to_the_folder_name_for_an_unknown_distribution(tmp_path):
     path = tmp_path / "site-packages" / "nodist" / "__init__.py"
     assert Origins().of(str(path)) == "nodist"
+
+
+def test_a_module_warning_raised_outside_that_modules_body_is_the_callers():
+    from pytest_removed_apis.classify import imported_by_library
+
+    assert imported_by_library(sys._getframe(), "imp") is False
+    assert imported_by_library(None, "imp") is False
