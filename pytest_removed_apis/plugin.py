@@ -72,6 +72,39 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addini("removed_apis_third_party", THIRD_PARTY_HELP, default="fail")
 
 
+_DETECTOR = "removed_apis_detector"
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_load_initial_conftests(
+    early_config: pytest.Config, parser: pytest.Parser, args: list[str]
+) -> Generator[None, None, None]:
+    """Watch from the first conftest.py on: a use while it is imported stops the run, as an
+    import error in a conftest.py does on the newer release."""
+    try:
+        settings = from_config(early_config, early_config.known_args_namespace)
+    except SettingsError:
+        return (yield)  # reported, as a usage error, by pytest_configure
+    if settings.mode == "off" or settings.nothing_to_find:
+        return (yield)
+    detector = Detector(settings, str(early_config.rootpath))
+    early_config.pluginmanager.register(detector, _DETECTOR)
+    try:
+        with detector.recorder.recording("collect", "conftest.py", frozenset()) as found:
+            result = yield
+        failing = [finding for finding in found if finding.fails]
+        if failing:
+            raise pytest.UsageError(
+                "a conftest.py uses removed APIs while it is imported:\n"
+                + reporting.failure_text(failing)
+            )
+    except BaseException:
+        detector.pytest_unconfigure()  # pytest will not unconfigure a run it never configured
+        early_config.pluginmanager.unregister(detector)
+        raise
+    return result
+
+
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", _MARKER_DOC)
     try:
@@ -79,9 +112,10 @@ def pytest_configure(config: pytest.Config) -> None:
     except SettingsError as error:
         raise pytest.UsageError(str(error)) from None
     config.stash[SETTINGS_KEY] = settings
-    if settings.mode != "off" and not settings.nothing_to_find:
+    watching = settings.mode != "off" and not settings.nothing_to_find
+    if watching and not config.pluginmanager.has_plugin(_DETECTOR):
         detector = Detector(settings, str(config.rootpath))
-        config.pluginmanager.register(detector, "removed_apis_detector")
+        config.pluginmanager.register(detector, _DETECTOR)
 
 
 @pytest.hookimpl(tryfirst=True)

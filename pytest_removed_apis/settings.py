@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import sys
 from dataclasses import dataclass
-from typing import Final, Iterable, Literal, Sequence
+from typing import Any, Final, Iterable, Literal, Sequence
 
 import pytest
 
@@ -112,9 +112,10 @@ def _unknown(selector: str, source: str) -> str:
     )
 
 
-def from_config(config: pytest.Config) -> Settings:
-    """Resolve ini values, then the command line over them."""
-    option = config.option
+def from_config(config: pytest.Config, option: Any = None) -> Settings:
+    """Resolve ini values, then the command line over them (``option`` is the parsed command
+    line: ``config.option``, or the early config's known arguments before configuration)."""
+    option = config.option if option is None else option
     mode = option.removed_apis_mode or str(config.getini("removed_apis_mode") or "fail")
     mode_source = "the command line" if option.removed_apis_mode else "the configuration file"
     target = option.removed_apis_target or str(config.getini("removed_apis_target") or "3.12")

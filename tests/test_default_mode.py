@@ -508,3 +508,47 @@ def test_uses_outside_any_test_phase_are_not_recorded():
     with recorder.recording("call", "test_x", frozenset()) as found:
         recorder.notify(by_id("imp"), "somewhere.py", 1)
     assert [finding.api for finding in found] == ["imp"]
+
+
+CONFTEST_USE = """
+import locale
+
+PRICE = locale.format("%d", 1)
+"""
+
+
+def test_a_use_while_the_first_conftest_is_imported_stops_the_run(project):
+    import builtins
+
+    before = builtins.__import__
+    project.makeconftest(CONFTEST_USE)
+    project.makepyfile("def test_never_run(): pass")
+    result = project.runpytest()
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    result.stderr.fnmatch_lines(
+        [
+            "ERROR: a conftest.py uses removed APIs while it is imported:",
+            "uses APIs removed in Python 3.12: locale.format",
+            "*used at conftest.py:3 during collect of conftest.py",
+        ]
+    )
+    assert builtins.__import__ is before
+
+
+def test_a_conftest_use_allowed_in_the_ini_file_does_not_stop_the_run(project):
+    project.makefile(
+        ".ini", pytest="[pytest]\naddopts = -p removed_apis\nremoved_apis_allow = locale.format\n"
+    )
+    project.makeconftest(CONFTEST_USE)
+    project.makepyfile("def test_runs(): pass")
+    project.runpytest().assert_outcomes(passed=1)
+
+
+def test_a_conftest_that_fails_to_import_for_another_reason_leaves_nothing_installed(project):
+    import builtins
+
+    before = builtins.__import__
+    project.makeconftest("raise RuntimeError('broken conftest')")
+    result = project.runpytest()
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    assert builtins.__import__ is before
