@@ -552,3 +552,10 @@ def test_a_conftest_that_fails_to_import_for_another_reason_leaves_nothing_insta
     result = project.runpytest()
     assert result.ret == pytest.ExitCode.USAGE_ERROR
     assert builtins.__import__ is before
+
+
+def test_a_plugin_loaded_by_a_conftest_watches_from_configuration_on(pytester, monkeypatch):
+    monkeypatch.setenv("PYTEST_DISABLE_PLUGIN_AUTOLOAD", "1")
+    pytester.makeconftest('pytest_plugins = ["pytest_removed_apis.plugin"]')
+    pytester.makepyfile(test_money=LOCALE_FORMAT_TEST)
+    pytester.runpytest("-p", "no:cacheprovider").assert_outcomes(passed=1, failed=1)
