@@ -40,12 +40,14 @@ class Watch:
     def __init__(self, classifier: Classifier) -> None:
         self.classifier = classifier
         texts = [f"(?:{entry.warning})" for entry in classifier.entries if entry.warning]
-        self._pattern = "|".join(texts)
+        # No texts: no filter at all (an empty pattern would match every warning).
+        self._pattern = "|".join(texts) or None
 
     @contextmanager
     def watching(self, on_use: OnUse) -> Iterator[None]:
         with warnings.catch_warnings():
-            warnings.filterwarnings("always", message=self._pattern)
+            if self._pattern is not None:
+                warnings.filterwarnings("always", message=self._pattern)
             passed_on = warnings.showwarning
 
             def show(

@@ -100,3 +100,16 @@ def test_a_module_warning_raised_outside_that_modules_body_is_the_callers():
 
     assert imported_by_library(sys._getframe(), "imp") is False
     assert imported_by_library(None, "imp") is False
+
+
+def test_a_watch_with_no_warning_texts_changes_no_filter():
+    import warnings
+
+    from pytest_removed_apis.capture import Watch
+
+    watch = Watch(Classifier([by_id("ftplib.FTP_TLS.ssl_version")]))  # warns on no release
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        before = list(warnings.filters)
+        with watch.watching(lambda *use: None):
+            assert warnings.filters == before
