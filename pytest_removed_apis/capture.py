@@ -16,7 +16,7 @@ import os
 import sys
 import warnings
 from contextlib import contextmanager
-from typing import AbstractSet, Callable, Iterator, Optional, TextIO, Type
+from typing import AbstractSet, Callable, Iterator, TextIO
 
 from pytest_removed_apis import guards
 from pytest_removed_apis.catalog import Entry
@@ -52,11 +52,11 @@ class Watch:
 
             def show(
                 message: Warning | str,
-                category: Type[Warning],  # noqa: UP006 - 3.8
+                category: type[Warning],
                 filename: str,
                 lineno: int,
-                file: Optional[TextIO] = None,  # noqa: UP045 - 3.8
-                line: Optional[str] = None,  # noqa: UP045 - 3.8
+                file: TextIO | None = None,
+                line: str | None = None,
             ) -> None:
                 frame = sys._getframe(1)
                 site = use_site(frame)
@@ -109,7 +109,7 @@ class Recorder:
     ) -> None:
         self.settings = settings
         self.rootdir = os.path.join(os.path.realpath(rootdir), "")
-        self._active: Optional[OnUse] = None  # noqa: UP045 - 3.8
+        self._active: OnUse | None = None
         self.watch = Watch(classifier)
         self.origins = origins
         self.providers = Providers()

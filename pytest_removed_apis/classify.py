@@ -15,7 +15,7 @@ import re
 import sys
 import sysconfig
 from types import FrameType
-from typing import Dict, Final, Iterable, Optional, Pattern, Sequence, Tuple
+from typing import Final, Iterable, Pattern, Sequence
 
 from pytest_removed_apis.catalog import Entry
 
@@ -26,8 +26,8 @@ class Classifier:
     """Warning texts of a set of entries, compiled once."""
 
     def __init__(self, entries: Iterable[Entry]) -> None:
-        self.entries: Tuple[Entry, ...] = tuple(entries)  # noqa: UP006 - 3.8
-        self._patterns: Sequence[Tuple[Pattern[str], Entry]] = [  # noqa: UP006 - 3.8
+        self.entries: tuple[Entry, ...] = tuple(entries)
+        self._patterns: Sequence[tuple[Pattern[str], Entry]] = [
             (re.compile(entry.warning), entry) for entry in self.entries if entry.warning
         ]
 
@@ -52,13 +52,13 @@ def _named_in(entry: Entry, line: str) -> bool:
     return re.search(rf"\b{re.escape(last)}\b", line) is not None
 
 
-def _library_roots() -> Tuple[str, ...]:  # noqa: UP006 - 3.8
+def _library_roots() -> tuple[str, ...]:
     paths = sysconfig.get_paths()
     roots = {os.path.normcase(os.path.realpath(paths[key])) for key in ("stdlib", "platstdlib")}
     return tuple(sorted(roots))
 
 
-def _runner_roots() -> Tuple[str, ...]:  # noqa: UP006 - 3.8
+def _runner_roots() -> tuple[str, ...]:
     """pytest's and pluggy's folders, found without importing them."""
     roots = []
     for name in ("_pytest", "pytest", "pluggy"):
@@ -94,7 +94,7 @@ def is_runner(filename: str) -> bool:
     return any(path.startswith(root + os.sep) for root in _RUNNER)
 
 
-def use_site(frame: Optional[FrameType]) -> Optional[Tuple[str, int]]:  # noqa: UP006,UP045
+def use_site(frame: FrameType | None) -> tuple[str, int] | None:
     """The file and line of the first frame, walking outwards, that is not library code;
     ``None`` when that frame belongs to the test runner itself."""
     while frame is not None:
@@ -105,7 +105,7 @@ def use_site(frame: Optional[FrameType]) -> Optional[Tuple[str, int]]:  # noqa: 
     return None
 
 
-def imported_by_library(frame: Optional[FrameType], module: str) -> bool:  # noqa: UP045
+def imported_by_library(frame: FrameType | None, module: str) -> bool:
     """Whether the module whose body is running in the stack was imported by library code
     (asynchat importing asyncore): the user's import is the one to report, not this one."""
     while frame is not None:
@@ -150,7 +150,7 @@ class Origins:
     """Which installed distribution holds a file (``None`` for the project's own code)."""
 
     def __init__(self) -> None:
-        self._by_top_level: Optional[Dict[str, str]] = None  # noqa: UP006,UP045
+        self._by_top_level: dict[str, str] | None = None
 
     def of(self, filename: str) -> str | None:
         parts = os.path.normcase(os.path.realpath(filename)).split(os.sep)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Dict, Final, Literal, Optional, Union
+from typing import Dict, Final, Literal, Union
 
 from pytest_removed_apis.catalog import Entry
 
@@ -45,7 +45,7 @@ class Finding:
     phase: Phase
     nodeid: str
     status: Status
-    origin: Optional[str]  # noqa: UP045 - kept for symmetry with Wire on 3.8
+    origin: str | None
     """The third-party distribution (``name version``) whose code made the call, if any."""
 
     @classmethod

@@ -18,7 +18,7 @@ import linecache
 import sys
 import types
 from types import ModuleType
-from typing import Any, Callable, Mapping, Optional, Sequence
+from typing import Any, Callable, Mapping, Sequence
 
 from pytest_removed_apis.catalog import Entry
 from pytest_removed_apis.classify import is_library, is_runner, use_site
@@ -37,7 +37,7 @@ class ImportWatch:
             entry.module: entry for entry in entries if entry.kind == "module"
         }
         self.report = report
-        self._saved: Optional[tuple[Any, Any]] = None  # noqa: UP045 - 3.8
+        self._saved: tuple[Any, Any] | None = None
 
     def entry_for(self, name: str, fromlist: Sequence[str] = ()) -> Entry | None:
         """The entry a module name (or a name imported from it) falls under."""
@@ -112,7 +112,7 @@ class _Tracked:
         self.entry = entry
         self.watch = watch
 
-    def __get__(self, obj: object, owner: Optional[type] = None) -> Any:  # noqa: UP045
+    def __get__(self, obj: object, owner: type | None = None) -> Any:
         self.watch.seen(self.entry)
         getter = getattr(type(self.original), "__get__", None)
         return self.original if getter is None else getter(self.original, obj, owner)
