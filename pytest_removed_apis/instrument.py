@@ -170,17 +170,19 @@ class AttributeWatch:
                 return
         self.report(entry, *site)
 
-    def refresh(self) -> None:
-        """Start watching the catalogued modules imported since the last call."""
-        if not self._pending:
-            return
+    def refresh(self) -> bool:
+        """Start watching the catalogued modules imported since the last call; whether one
+        was left for later because it is still importing."""
+        deferred = False
         for name in [name for name in self._pending if name in sys.modules]:
             module = sys.modules[name]
             if _still_importing(module):
+                deferred = True
                 continue
             self._pending.discard(name)
             if module is not None:
                 self._watch_module(module, self._by_module[name])
+        return deferred
 
     def _watch_module(self, module: ModuleType, entries: list[Entry]) -> None:
         top_level = {e.qualname: e for e in entries if "." not in e.qualname}
@@ -254,14 +256,18 @@ class ParameterWatch:
         self._pending = set(self._by_target)
         self._undo: list[Callable[[], None]] = []
 
-    def refresh(self) -> None:
-        """Wrap the callables of the catalogued modules imported since the last call."""
+    def refresh(self) -> bool:
+        """Wrap the callables of the catalogued modules imported since the last call;
+        whether one was left for later because it is still importing."""
+        deferred = False
         for key in [key for key in self._pending if key[0] in sys.modules]:
             module = sys.modules[key[0]]
             if _still_importing(module):
+                deferred = True
                 continue
             self._pending.discard(key)
             self._wrap(module, key[1], self._by_target[key])
+        return deferred
 
     def _wrap(self, module: ModuleType, qualname: str, entries: list[Entry]) -> None:
         *path, name = qualname.split(".")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from typing import Dict, Generator, List
 
 import pytest
@@ -148,6 +149,8 @@ class Detector:
         )
         self.attributes = AttributeWatch(watched, self.recorder.notify)
         self.parameters = ParameterWatch(watched, self.recorder.notify)
+        self._modules_seen = -1
+        self._deferred = False
         self.refresh()
         self.imports = ImportWatch(watched, self.recorder.notify, self.refresh)
         self.imports.install()
@@ -155,9 +158,15 @@ class Detector:
         self.behaviours.install()
 
     def refresh(self) -> None:
-        """Watch the catalogued modules imported since the last call."""
-        self.attributes.refresh()
-        self.parameters.refresh()
+        """Watch the catalogued modules imported since the last call.
+
+        It runs after every executed import statement, so it returns at once when no module
+        was added since the last look and none was left half-imported then."""
+        if len(sys.modules) == self._modules_seen and not self._deferred:
+            return
+        self._modules_seen = len(sys.modules)
+        deferred = self.attributes.refresh()
+        self._deferred = self.parameters.refresh() or deferred
 
     def pytest_unconfigure(self) -> None:
         self.behaviours.uninstall()
@@ -182,6 +191,8 @@ class Detector:
         return (yield from self._phase(item, "teardown"))
 
     def _phase(self, item: pytest.Item, phase: Phase) -> Generator[None, None, None]:
+        self._modules_seen = -1  # modules may have come and gone in equal numbers
+        self.refresh()
         allowed = item.stash.get(_ALLOWED, frozenset())
         with self.recorder.recording(phase, item.nodeid, allowed) as found:
             try:

@@ -105,7 +105,7 @@ def test_attribute_watch_skips_modules_still_importing_and_empty_slots(monkeypat
     half.__spec__ = types.SimpleNamespace(_initializing=True)
     monkeypatch.setitem(sys.modules, FAKE, half)
     watch = AttributeWatch(ENTRIES, report_into(seen))
-    watch.refresh()
+    assert watch.refresh() is True  # left for later: still importing
     assert type(half) is types.ModuleType
     monkeypatch.setitem(sys.modules, FAKE, None)
     watch.refresh()
@@ -167,7 +167,7 @@ def test_parameter_watch_waits_for_a_module_still_importing(monkeypatch, seen):
     half.__spec__ = types.SimpleNamespace(_initializing=True)
     monkeypatch.setitem(sys.modules, FAKE, half)
     watch = ParameterWatch(ENTRIES, report_into(seen))
-    watch.refresh()
+    assert watch.refresh() is True
     assert watch._pending
 
 
