@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from typing import Dict, Generator, List
+from typing import Dict, Generator, Iterator, List
 
 import pytest
 
@@ -17,10 +17,12 @@ from pytest_removed_apis.instrument import (
     ImportWatch,
     ParameterWatch,
 )
+from pytest_removed_apis.simulate import Simulation
 from pytest_removed_apis.settings import (
     ALLOW_HELP,
     MODE_HELP,
     SETTINGS_KEY,
+    SIMULATE_HELP,
     TARGET_HELP,
     THIRD_PARTY_HELP,
     Settings,
@@ -39,6 +41,7 @@ _MARKER_DOC = (
 )
 _FINDINGS = pytest.StashKey[Dict[str, List[Finding]]]()  # noqa: UP006 - evaluated on 3.8
 _ALLOWED = pytest.StashKey["frozenset[str] | None"]()
+_SIMULATION = pytest.StashKey[Simulation]()
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -67,6 +70,19 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         metavar="MODE",
         help=THIRD_PARTY_HELP,
     )
+    group.addoption(
+        "--simulate-312",
+        dest="removed_apis_simulate",
+        action="store_const",
+        const="3.12",
+        help="short for --simulate-python 3.12.",
+    )
+    group.addoption(
+        "--simulate-python",
+        dest="removed_apis_simulate",
+        metavar="X.Y",
+        help=SIMULATE_HELP,
+    )
     parser.addini("removed_apis_mode", MODE_HELP, default="fail")
     parser.addini("removed_apis_target", TARGET_HELP, default="3.12")
     parser.addini("removed_apis_allow", ALLOW_HELP, type="linelist", default=[])
@@ -74,23 +90,31 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 _DETECTOR = "removed_apis_detector"
+_SIMULATOR = "removed_apis_simulator"
 
 
 @pytest.hookimpl(wrapper=True, tryfirst=True)
 def pytest_load_initial_conftests(
     early_config: pytest.Config, parser: pytest.Parser, args: list[str]
 ) -> Generator[None, None, None]:
-    """Watch from the first conftest.py on: a use while it is imported stops the run, as an
-    import error in a conftest.py does on the newer release."""
+    """Simulate and watch from the first conftest.py on: a use while it is imported stops
+    the run, as an import error in a conftest.py does on the newer release."""
     try:
         settings = from_config(early_config, early_config.known_args_namespace)
     except SettingsError:
         return (yield)  # reported, as a usage error, by pytest_configure
-    if settings.mode == "off" or settings.nothing_to_find:
-        return (yield)
-    detector = Detector(settings, str(early_config.rootpath))
-    early_config.pluginmanager.register(detector, _DETECTOR)
+    rootdir = str(early_config.rootpath)
+    started: list[Simulator | Detector] = []
     try:
+        simulator = Simulator.start(settings, rootdir)
+        if simulator is not None:
+            started.append(simulator)
+            early_config.pluginmanager.register(simulator, _SIMULATOR)
+        if settings.mode == "off" or settings.nothing_to_find:
+            return (yield)
+        detector = Detector(settings, rootdir)
+        started.append(detector)
+        early_config.pluginmanager.register(detector, _DETECTOR)
         with detector.recorder.recording("collect", "conftest.py", frozenset()) as found:
             result = yield
         failing = [finding for finding in found if finding.fails]
@@ -100,8 +124,9 @@ def pytest_load_initial_conftests(
                 + reporting.failure_text(failing)
             )
     except BaseException:
-        detector.pytest_unconfigure()  # pytest will not unconfigure a run it never configured
-        early_config.pluginmanager.unregister(detector)
+        for plugin in reversed(started):  # pytest never unconfigures a run it never configured
+            plugin.pytest_unconfigure()
+            early_config.pluginmanager.unregister(plugin)
         raise
     return result
 
@@ -113,6 +138,10 @@ def pytest_configure(config: pytest.Config) -> None:
     except SettingsError as error:
         raise pytest.UsageError(str(error)) from None
     config.stash[SETTINGS_KEY] = settings
+    if not config.pluginmanager.has_plugin(_SIMULATOR):
+        simulator = Simulator.start(settings, str(config.rootpath))
+        if simulator is not None:
+            config.pluginmanager.register(simulator, _SIMULATOR)
     watching = settings.mode != "off" and not settings.nothing_to_find
     if watching and not config.pluginmanager.has_plugin(_DETECTOR):
         detector = Detector(settings, str(config.rootpath))
@@ -127,8 +156,140 @@ def pytest_cmdline_main(config: pytest.Config) -> int | None:
     return 0
 
 
-def pytest_report_header(config: pytest.Config) -> str:
-    return reporting.header_line(catalog.CATALOG, config.stash[SETTINGS_KEY])
+def pytest_report_header(config: pytest.Config) -> list[str]:
+    settings = config.stash[SETTINGS_KEY]
+    lines = [reporting.header_line(catalog.CATALOG, settings)]
+    if settings.simulate is not None:
+        simulator = config.pluginmanager.get_plugin(_SIMULATOR)
+        hidden = simulator.simulation if isinstance(simulator, Simulator) else None
+        lines.append(reporting.simulation_line(settings, hidden))
+    return lines
+
+
+@pytest.fixture
+def simulate_python(request: pytest.FixtureRequest) -> Iterator[Simulation]:
+    """This test runs under a simulated newer Python (``--simulate-python``'s release, or
+    else the target release): removed modules, names, parameters and behaviours are gone
+    and the project's code sees that release's ``sys.version_info``.  The module was
+    imported before: use ``--simulate-312`` to simulate its import too."""
+    config = request.config
+    simulator = config.pluginmanager.get_plugin(_SIMULATOR)
+    if isinstance(simulator, Simulator):
+        yield simulator.simulation  # the whole run is simulated already
+        return
+    settings = config.stash[SETTINGS_KEY]
+    release = settings.simulated_version or settings.target_version
+    entries = [entry for entry in catalog.CATALOG if entry.id not in settings.allowed]
+    simulation = Simulation(entries, release, str(config.rootpath))
+    item = request.node
+    item.stash[_SIMULATION] = simulation
+    simulation.install()
+    simulation.reset(_visible(item, simulation))
+    yield simulation
+    # Undone by pytest_runtest_teardown, once every fixture (monkeypatch too) is done.
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_teardown(item: pytest.Item) -> Generator[None, None, None]:
+    try:
+        return (yield)
+    finally:
+        simulation = item.stash.get(_SIMULATION, None)
+        if simulation is not None and simulation is not _session_simulation(item.config):
+            simulation.uninstall()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(
+    item: pytest.Item, call: pytest.CallInfo[None]
+) -> Generator[None, pytest.TestReport, pytest.TestReport]:
+    found = item.stash.get(_FINDINGS, {}).get(call.when, [])
+    for finding in found:
+        item.user_properties.append(("removed_api", reporting.property_text(finding)))
+    report = yield
+    simulation = item.stash.get(_SIMULATION, None)
+    if simulation is not None and call.excinfo is not None:  # unittest's is set by now
+        explained = _explained(simulation, call.excinfo.value, call.when, item.nodeid)
+        for finding in explained:
+            report.user_properties.append(("removed_api", reporting.property_text(finding)))
+        found = [*found, *explained]
+    return reporting.apply(report, found)
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_make_collect_report(
+    collector: pytest.Collector,
+) -> Generator[None, pytest.CollectReport, pytest.CollectReport]:
+    report = yield
+    simulation = _session_simulation(collector.config)
+    call = report.__dict__.get("call")  # pytest keeps the CallInfo there for a moment
+    excinfo = getattr(call, "excinfo", None)
+    if simulation is None or excinfo is None:
+        return report
+    found = _explained(simulation, excinfo.value, "collect", collector.nodeid)
+    return reporting.apply(report, found) if found else report
+
+
+def _session_simulation(config: pytest.Config) -> Simulation | None:
+    simulator = config.pluginmanager.get_plugin(_SIMULATOR)
+    return simulator.simulation if isinstance(simulator, Simulator) else None
+
+
+def _explained(
+    simulation: Simulation, error: BaseException, phase: Phase, nodeid: str
+) -> list[Finding]:
+    """Findings for the removed APIs a failure came from (status ``fail``)."""
+    origins = Origins()
+    return [
+        Finding.of(
+            entry,
+            filename=filename,
+            lineno=lineno,
+            phase=phase,
+            nodeid=nodeid,
+            status="fail",
+            origin=origins.of(filename),
+        )
+        for entry, filename, lineno in simulation.explain(error)
+    ]
+
+
+def _visible(item: pytest.Item, simulation: Simulation) -> frozenset[str]:
+    """The ids an ``allow_removed`` marker shows again inside this test."""
+    allowed = item.stash[_ALLOWED] if _ALLOWED in item.stash else _marker_allowed(item)
+    return frozenset(entry.id for entry in simulation.entries) if allowed is None else allowed
+
+
+class Simulator:
+    """``--simulate-312``: the simulation from the first conftest.py to the end of the run,
+    put back to its starting state around every test."""
+
+    def __init__(self, simulation: Simulation) -> None:
+        self.simulation = simulation
+
+    @classmethod
+    def start(cls, settings: Settings, rootdir: str) -> Simulator | None:
+        release = settings.simulated_version
+        if release is None:
+            return None
+        entries = [entry for entry in catalog.CATALOG if entry.id not in settings.allowed]
+        simulation = Simulation(entries, release, rootdir)
+        if simulation.nothing_to_hide:
+            return None
+        simulation.install()
+        return cls(simulation)
+
+    def pytest_unconfigure(self) -> None:
+        self.simulation.uninstall()
+
+    @pytest.hookimpl(wrapper=True, tryfirst=True)
+    def pytest_runtest_protocol(self, item: pytest.Item) -> Generator[None, object, object]:
+        item.stash[_SIMULATION] = self.simulation
+        self.simulation.reset(_visible(item, self.simulation))
+        try:
+            return (yield)
+        finally:
+            self.simulation.reset()
 
 
 class Detector:
@@ -199,16 +360,6 @@ class Detector:
                 return (yield)
             finally:
                 item.stash.setdefault(_FINDINGS, {})[phase] = found
-
-    @pytest.hookimpl(wrapper=True)
-    def pytest_runtest_makereport(
-        self, item: pytest.Item, call: pytest.CallInfo[None]
-    ) -> Generator[None, pytest.TestReport, pytest.TestReport]:
-        found = item.stash.get(_FINDINGS, {}).get(call.when, [])
-        for finding in found:
-            item.user_properties.append(("removed_api", reporting.property_text(finding)))
-        report = yield
-        return reporting.apply(report, found)
 
     @pytest.hookimpl(wrapper=True)
     def pytest_make_collect_report(

@@ -10,6 +10,7 @@ import pytest
 from pytest_removed_apis.catalog import RELEASES, Entry
 from pytest_removed_apis.findings import Finding, to_wire
 from pytest_removed_apis.settings import Settings
+from pytest_removed_apis.simulate import Simulation
 
 AnyReport = TypeVar("AnyReport", bound=Union[pytest.TestReport, pytest.CollectReport])
 
@@ -28,6 +29,22 @@ def header_line(entries: Sequence[Entry], settings: Settings) -> str:
         if settings.running >= settings.target_version:
             state += " (already the running release: later removals are reported as upcoming)"
     return f"removed-apis: catalog of {len(entries)} APIs ({counts}); {state}"
+
+
+def simulation_line(settings: Settings, simulation: Simulation | None) -> str:
+    """The header line of ``--simulate-python``: what is hidden, or why nothing is."""
+    running = ".".join(map(str, settings.running))
+    if simulation is None:
+        return (
+            f"removed-apis: simulating Python {settings.simulate}: nothing needs hiding, "
+            f"Python {running} is running"
+        )
+    kinds = Counter(entry.kind for entry in simulation.entries)
+    counts = ", ".join(f"{count} {kind}" for kind, count in sorted(kinds.items()))
+    return (
+        f"removed-apis: simulating Python {settings.simulate} on Python {running}: "
+        f"{len(simulation.entries)} removed APIs hidden ({counts})"
+    )
 
 
 def catalog_lines(entries: Sequence[Entry]) -> list[str]:
@@ -70,7 +87,8 @@ def failure_text(findings: Sequence[Finding]) -> str:
 
 def apply(report: AnyReport, findings: Sequence[Finding]) -> AnyReport:
     """Attach the findings to the report; failing ones turn a pass into a failure."""
-    report.removed_apis = [to_wire(finding) for finding in findings]  # type: ignore[union-attr]
+    earlier = getattr(report, "removed_apis", [])
+    report.removed_apis = earlier + [to_wire(finding) for finding in findings]  # type: ignore[union-attr]
     failing = [finding for finding in findings if finding.fails]
     if not failing:
         return report

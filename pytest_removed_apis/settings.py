@@ -33,6 +33,13 @@ THIRD_PARTY_HELP: Final = (
 )
 
 
+SIMULATE_HELP: Final = (
+    "run every test (and collection) under a simulated Python X.Y: its removed modules, "
+    "names, parameters and behaviours gone, sys.version_info as the project's code sees it "
+    "set to X.Y."
+)
+
+
 class SettingsError(Exception):
     """A bad value: the message says what, where it came from and what would be valid."""
 
@@ -41,7 +48,7 @@ class SettingsError(Exception):
 class Settings:
     """Everything the plugin decides with, resolved once per run."""
 
-    __slots__ = ("mode", "target", "allowed", "third_party", "running")
+    __slots__ = ("mode", "target", "allowed", "third_party", "running", "simulate")
 
     mode: Mode
     target: str
@@ -49,6 +56,12 @@ class Settings:
     """Ids of the entries allowed project-wide (ini and command line)."""
     third_party: ThirdParty
     running: tuple[int, int]
+    simulate: str | None
+    """The release simulated for every test (``--simulate-312``), if any."""
+
+    @property
+    def simulated_version(self) -> tuple[int, int] | None:
+        return None if self.simulate is None else version_tuple(self.simulate)
 
     @property
     def target_version(self) -> tuple[int, int]:
@@ -60,8 +73,10 @@ class Settings:
         return self.running >= version_tuple(RELEASES[-1])
 
     def watched(self) -> tuple[Entry, ...]:
-        """The entries that still exist on the running interpreter."""
-        return tuple(entry for entry in CATALOG if entry.removed_version > self.running)
+        """The entries that still exist on the running interpreter, less those a
+        simulation hides (using one fails by itself)."""
+        floor = max(self.running, self.simulated_version or self.running)
+        return tuple(entry for entry in CATALOG if entry.removed_version > floor)
 
     def is_upcoming(self, entry: Entry) -> bool:
         """Removed only after the target release: reported, never failed."""
@@ -126,6 +141,12 @@ def from_config(config: pytest.Config, option: Any = None) -> Settings:
     third_source = (
         "the command line" if option.removed_apis_third_party else "the configuration file"
     )
+    simulate = getattr(option, "removed_apis_simulate", None)
+    if simulate is not None:
+        _choice(simulate, RELEASES, "--simulate-python", "the command line")
+        # The simulated release is the one moved to: what it removed fails.
+        if target in RELEASES and version_tuple(simulate) > version_tuple(target):
+            target = simulate
     allowed = resolve_selectors(
         config.getini("removed_apis_allow"), "removed_apis_allow in the configuration file"
     ) | resolve_selectors(option.removed_apis_allow or (), "--removed-apis-allow")
@@ -137,4 +158,5 @@ def from_config(config: pytest.Config, option: Any = None) -> Settings:
             third, THIRD_PARTY, "--removed-apis-third-party", third_source
         ),
         running=sys.version_info[:2],
+        simulate=simulate,
     )

@@ -502,7 +502,7 @@ def test_uses_outside_any_test_phase_are_not_recorded():
     from pytest_removed_apis.classify import Classifier, Origins
     from pytest_removed_apis.settings import Settings
 
-    settings = Settings("fail", "3.12", frozenset(), "fail", (3, 11))
+    settings = Settings("fail", "3.12", frozenset(), "fail", (3, 11), None)
     recorder = Recorder(settings, Classifier([]), Origins(), lambda *args: False, ".")
     recorder.notify(by_id("imp"), "somewhere.py", 1)  # no phase is recording: nothing to do
     with recorder.recording("call", "test_x", frozenset()) as found:

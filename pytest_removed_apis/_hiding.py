@@ -1,0 +1,201 @@
+"""Removed names made to look gone, for the simulation (``simulate.py``).
+
+Deleting a name would break the standard library's own code that still uses it (3.11's
+``importlib.metadata.entry_points`` refers to its ``SelectableGroups``, ``FTP_TLS()`` reads
+its ``ssl_version``), so a removed name stays where it is and is refused to everyone else:
+
+* a module gets a subclass of its module type whose ``__getattribute__`` raises CPython's
+  ``AttributeError`` for the removed names (``from m import name`` then raises
+  ``ImportError`` as the newer release does); the module's own functions read their
+  globals directly and are not affected;
+* a class member is replaced by a descriptor that raises ``AttributeError`` (so
+  ``hasattr`` is false and a ``__getattr__`` of the class is asked, as when the name is
+  missing).
+
+The standard library reaching a removed name for its own purposes gets it, unless the
+user's line that led there names it (``mock.patch.object(ssl, "wrap_socket")``).  A name
+set again by a test (``monkeypatch.setattr(..., raising=False)``) is seen until the test
+ends; ``reset`` then puts back the simulated state and ``uninstall`` the original one.
+"""
+
+from __future__ import annotations
+
+import linecache
+import sys
+from types import FrameType, ModuleType
+from typing import Any, Callable, Iterator
+
+from pytest_removed_apis.catalog import Entry
+from pytest_removed_apis.classify import is_library, use_site
+
+_MISSING: Any = object()
+
+
+def _library_access(frame: FrameType, name: str) -> bool:
+    """The standard library reached the name for itself (not on the user's behalf)."""
+    if not is_library(frame.f_code.co_filename):
+        return False
+    site = use_site(frame)
+    return site is None or name not in linecache.getline(*site)
+
+
+class Hidden:
+    """One removed name: where it lives, its original value, whether it is hidden now."""
+
+    __slots__ = ("entry", "owner", "name", "original", "active")
+
+    def __init__(self, entry: Entry, owner: Any, name: str, original: object) -> None:
+        self.entry = entry
+        self.owner = owner
+        self.name = name
+        self.original = original
+        self.active = True
+
+    def error(self, obj: object) -> AttributeError:
+        if isinstance(obj, ModuleType):
+            message = f"module {obj.__name__!r} has no attribute {self.name!r}"
+        elif isinstance(obj, type):
+            message = f"type object {obj.__name__!r} has no attribute {self.name!r}"
+        else:
+            message = f"{type(obj).__name__!r} object has no attribute {self.name!r}"
+        error = AttributeError(message)
+        error.removed_api = self.entry  # type: ignore[attr-defined]
+        if sys.version_info >= (3, 10):  # pragma: no cover - read by 3.10+ for suggestions
+            error.name, error.obj = self.name, obj
+        return error
+
+
+class _Refused:
+    """Stands in for a removed class member."""
+
+    __slots__ = ("hidden",)
+
+    def __init__(self, hidden: Hidden) -> None:
+        self.hidden = hidden
+
+    def __get__(self, obj: object, owner: type | None = None) -> Any:
+        hidden = self.hidden
+        if hidden.active and not _library_access(sys._getframe(1), hidden.name):
+            raise hidden.error(owner if obj is None else obj)
+        getter = getattr(type(hidden.original), "__get__", None)
+        return hidden.original if getter is None else getter(hidden.original, obj, owner)
+
+
+class _RefusedData(_Refused):
+    """The same for a data descriptor: assignment and deletion go through."""
+
+    __slots__ = ()
+
+    def __set__(self, obj: object, value: object) -> None:
+        type(self.hidden.original).__set__(self.hidden.original, obj, value)
+
+    def __delete__(self, obj: object) -> None:
+        type(self.hidden.original).__delete__(self.hidden.original, obj)
+
+
+class Names:
+    """Every removed name hidden by one simulation."""
+
+    def __init__(self) -> None:
+        self.hidden: list[Hidden] = []
+        self._tables: dict[int, dict[str, Hidden]] = {}
+        self._undo: list[Callable[[], None]] = []
+        self._stand_ins: dict[int, _Refused] = {}
+
+    def __iter__(self) -> Iterator[Hidden]:
+        return iter(self.hidden)
+
+    def hide(self, module: ModuleType, entry: Entry, *, active: bool = True) -> None:
+        """Hide the entry's name, found in (or through) the imported ``module``
+        (``active=False``: ready to hide, visible for now)."""
+        *path, name = entry.qualname.split(".")
+        owner: Any = module
+        for part in path:
+            owner = vars(owner).get(part) if hasattr(owner, "__dict__") else None
+        count = len(self.hidden)
+        if isinstance(owner, ModuleType):
+            self._hide_in_module(owner, entry, name)
+        elif isinstance(owner, type):
+            holder = next((klass for klass in owner.__mro__ if name in vars(klass)), None)
+            if holder is not None:
+                self._hide_in_class(holder, entry, name)
+        for hidden in self.hidden[count:]:
+            hidden.active = active
+
+    def _hide_in_module(self, module: ModuleType, entry: Entry, name: str) -> None:
+        table = self._tables.get(id(module))
+        if table is None:
+            table = self._tables[id(module)] = {}
+            if not self._refuse_in(module, table):
+                return
+        hidden = Hidden(entry, module, name, vars(module).get(name, _MISSING))
+        table[name] = hidden
+        self.hidden.append(hidden)
+
+    def _refuse_in(self, module: ModuleType, table: dict[str, Hidden]) -> bool:
+        original_class = type(module)
+        module_dict = vars(module)
+
+        class Simulated(original_class):  # type: ignore[valid-type,misc]
+            def __getattribute__(self, attribute: str) -> Any:
+                hidden = table.get(attribute)
+                if hidden is not None and hidden.active:
+                    current = module_dict.get(attribute, _MISSING)
+                    untouched = current is hidden.original or current is _MISSING
+                    if untouched and not _library_access(sys._getframe(1), attribute):
+                        raise hidden.error(self)
+                return original_class.__getattribute__(self, attribute)
+
+            def __dir__(self) -> list[str]:
+                names = original_class.__dir__(self)
+                return [n for n in names if n not in table or not table[n].active]
+
+        try:
+            module.__class__ = Simulated
+        except TypeError:  # pragma: no cover - a module object that refuses a new class
+            return False
+
+        def undo() -> None:
+            if type(module) is Simulated:
+                module.__class__ = original_class
+            else:  # another module subclass was put on top since: stay, inert
+                table.clear()
+
+        self._undo.append(undo)
+        return True
+
+    def _hide_in_class(self, holder: type, entry: Entry, name: str) -> None:
+        original = vars(holder)[name]
+        hidden = Hidden(entry, holder, name, original)
+        data = hasattr(type(original), "__set__")
+        stand_in = (_RefusedData if data else _Refused)(hidden)
+        try:
+            type.__setattr__(holder, name, stand_in)  # past an enum's own __setattr__
+        except (TypeError, AttributeError):  # a built-in type: cannot be changed
+            return
+        self._stand_ins[id(hidden)] = stand_in
+        self.hidden.append(hidden)
+
+    def reset(self) -> None:
+        """Undo what a test did to the hidden names: each is in place and hidden again."""
+        for hidden in self.hidden:
+            stand_in = self._stand_ins.get(id(hidden))
+            if stand_in is not None:
+                if vars(hidden.owner).get(hidden.name) is not stand_in:
+                    type.__setattr__(hidden.owner, hidden.name, stand_in)
+            elif hidden.original is not _MISSING:
+                if vars(hidden.owner).get(hidden.name, _MISSING) is not hidden.original:
+                    vars(hidden.owner)[hidden.name] = hidden.original
+
+    def uninstall(self) -> None:
+        """Everything back as it was before the first ``hide``."""
+        for hidden in reversed(self.hidden):
+            if id(hidden) in self._stand_ins:
+                type.__setattr__(hidden.owner, hidden.name, hidden.original)
+            elif hidden.original is not _MISSING:
+                vars(hidden.owner)[hidden.name] = hidden.original
+        while self._undo:
+            self._undo.pop()()
+        self.hidden.clear()
+        self._tables.clear()
+        self._stand_ins.clear()

@@ -1,0 +1,444 @@
+"""``--simulate-312``: the running interpreter made to look like a newer release.
+
+``Simulation(entries, release, rootdir)`` hides what ``release`` removed; ``install()``
+applies it, ``reset()`` puts back the simulated state after anything a test did to it, and
+``uninstall()`` undoes everything exactly.
+
+* Removed modules: their standard-library copies leave ``sys.modules`` (kept for the undo)
+  and a finder at the front of ``sys.meta_path`` refuses them with CPython's own
+  ``ModuleNotFoundError``.  A copy outside the standard library (a backport in
+  site-packages, setuptools' ``distutils`` behind its meta-path hook) is found as the newer
+  release would find it.  ``importlib.util.find_spec`` answers ``None`` for them.
+* Removed names: deleted from their module or class when it is imported (kept for the
+  undo), so ``AttributeError``, ``hasattr`` and ``getattr`` defaults, and ``from m import
+  name`` behave as on the newer release, messages included.
+* Removed keyword parameters and behaviours: the callables are wrapped to raise what the
+  newer release raises (``_behaviours.py``).
+* ``sys.version_info``, ``sys.hexversion`` and ``sys.version`` read by the project's own
+  code (files under the rootdir outside site-packages) show the simulated release: an
+  ``import sys`` there receives a view of ``sys`` that differs in those three names only.
+  The standard library, pytest and installed packages keep seeing the real interpreter.
+"""
+
+from __future__ import annotations
+
+import builtins
+import importlib
+import importlib.machinery
+import importlib.util
+import os
+import sys
+from contextlib import contextmanager
+from types import ModuleType, TracebackType
+from typing import AbstractSet, Any, Iterator, Mapping, Sequence, Tuple
+
+from pytest_removed_apis import _behaviours, _hiding
+from pytest_removed_apis.catalog import Entry
+from pytest_removed_apis.classify import is_library, is_runner
+
+Use = Tuple[Entry, str, int]  # noqa: UP006 - evaluated on 3.8
+
+_MEMBER_KINDS = ("function", "class", "method", "attribute", "alias")
+_SITE_DIRS = ("site-packages", "dist-packages")
+
+
+def is_standard_copy(module: object) -> bool:
+    """Whether a module object is the standard library's own (not a backport's).  Other
+    objects the standard library registers as modules (3.12's ``typing.io``) count too."""
+    if not isinstance(module, ModuleType):
+        return True
+    filename = getattr(module, "__file__", None)
+    if isinstance(filename, str):
+        return is_library(filename)
+    name = getattr(module, "__name__", "")
+    return name in sys.builtin_module_names or bool(
+        getattr(getattr(module, "__spec__", None), "origin", None) in ("built-in", "frozen")
+    )
+
+
+def _standard_path_entry(entry: object) -> bool:
+    return isinstance(entry, str) and is_library(os.path.join(entry or os.curdir, "x"))
+
+
+class VersionInfo(tuple):  # type: ignore[type-arg]
+    """A stand-in for ``sys.version_info`` (whose type cannot be instantiated)."""
+
+    __slots__ = ()
+
+    def __new__(cls, release: tuple[int, int]) -> VersionInfo:
+        return super().__new__(cls, (release[0], release[1], 0, "final", 0))
+
+    major = property(lambda self: self[0])
+    minor = property(lambda self: self[1])
+    micro = property(lambda self: self[2])
+    releaselevel = property(lambda self: self[3])
+    serial = property(lambda self: self[4])
+
+    def __repr__(self) -> str:
+        return "sys.version_info(major={}, minor={}, micro={}, releaselevel={!r}, serial={})".format(
+            *self
+        )
+
+
+class SysView(ModuleType):
+    """``sys`` as the project's code sees it: three names differ, everything else (reads,
+    assignments, deletions) goes to the real module."""
+
+    _FAKED = ("version_info", "hexversion", "version")
+
+    def __init__(self, release: tuple[int, int]) -> None:
+        super().__init__("sys", sys.__doc__)
+        real = sys.version.split(" ", 1)
+        vars(self).update(
+            version_info=VersionInfo(release),
+            hexversion=(release[0] << 24) | (release[1] << 16) | 0xF0,
+            version=" ".join([f"{release[0]}.{release[1]}.0", *real[1:]]),
+        )
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(sys, name)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        if name in self._FAKED:
+            vars(self)[name] = value  # a test patching the version patches what it sees
+        else:
+            setattr(sys, name, value)
+
+    def __delattr__(self, name: str) -> None:
+        delattr(sys, name)
+
+    def __dir__(self) -> list[str]:
+        return dir(sys)
+
+
+class Simulation:
+    """The removals of one release, applied to the running interpreter and undone."""
+
+    def __init__(self, entries: Sequence[Entry], release: tuple[int, int], rootdir: str) -> None:
+        self.release = release
+        running = sys.version_info[:2]
+        chosen = [e for e in entries if running < e.removed_version <= release]
+        self.entries = tuple(chosen)
+        self.modules: dict[str, Entry] = {e.module: e for e in chosen if e.kind == "module"}
+        self._members: dict[str, list[Entry]] = {}
+        for entry in chosen:
+            if entry.kind in _MEMBER_KINDS and entry.qualname:
+                self._members.setdefault(entry.module, []).append(entry)
+        self.rootdir = os.path.join(os.path.normcase(os.path.realpath(rootdir)), "")
+        self.visible: frozenset[str] = frozenset()
+        self.view = SysView(release)
+        self.finder = _Finder(self)
+        self.behaviours = _behaviours.Behaviours(chosen)
+        self.installed = False
+        self._pending: set[str] = set()
+        self.names = _hiding.Names()
+        self._saved_modules: dict[str, ModuleType] = {}
+        self._parents: list[tuple[ModuleType, str, ModuleType]] = []
+        self._project: dict[str, bool] = {}
+        self._modules_seen = -1
+        self._saved_imports: tuple[Any, Any, Any] | None = None
+
+    @property
+    def nothing_to_hide(self) -> bool:
+        return not self.entries
+
+    # -- what is hidden ----------------------------------------------------------------
+
+    def module_entry(self, name: str) -> Entry | None:
+        """The entry of the removed module ``name`` is (or is inside), unless visible."""
+        top = name
+        while top:
+            entry = self.modules.get(top)
+            if entry is not None:
+                return None if entry.id in self.visible else entry
+            top = top.rpartition(".")[0]
+        return None
+
+    def hidden_names(self) -> dict[str, list[Entry]]:
+        """Removed names by their last part, for explaining an ``AttributeError``."""
+        names: dict[str, list[Entry]] = {}
+        for hidden in self.names:
+            if hidden.active:
+                names.setdefault(hidden.name, []).append(hidden.entry)
+        return names
+
+    # -- install, reset, undo ----------------------------------------------------------
+
+    def install(self) -> None:
+        if self.installed:
+            return
+        self.installed = True
+        self._pending = set(self._members)
+        self._hide_modules()
+        sys.meta_path.insert(0, self.finder)
+        self._wrap_imports()
+        self.behaviours.install()
+        self._modules_seen = -1
+        self.refresh()
+
+    def uninstall(self) -> None:
+        if not self.installed:
+            return
+        self.installed = False
+        self._restore_imports()
+        self.behaviours.uninstall()
+        while self.finder in sys.meta_path:
+            sys.meta_path.remove(self.finder)
+        self.names.uninstall()
+        for name in [name for name in sys.modules if self.module_entry(name) is not None]:
+            if is_standard_copy(sys.modules[name]):
+                del sys.modules[name]
+        sys.modules.update(self._saved_modules)
+        self._saved_modules.clear()
+        for parent, attribute, module in self._parents:
+            setattr(parent, attribute, module)
+        self._parents.clear()
+
+    def reset(self, visible: AbstractSet[str] = frozenset()) -> None:
+        """Back to the simulated state, with the entries ``visible`` (ids) not hidden."""
+        visible = frozenset(visible)
+        if visible != self.visible:
+            for hidden in self.names:
+                hidden.active = hidden.entry.id not in visible
+            self.behaviours.visible = visible
+            self.visible = visible
+        self.names.reset()
+        if not sys.meta_path or sys.meta_path[0] is not self.finder:
+            while self.finder in sys.meta_path:
+                sys.meta_path.remove(self.finder)
+            sys.meta_path.insert(0, self.finder)
+        self._hide_modules()
+        self._modules_seen = -1
+        self.refresh()
+
+    @contextmanager
+    def applied(self, visible: AbstractSet[str] = frozenset()) -> Iterator[None]:
+        """Simulated inside the block (installing if needed); undone after it only if this
+        block installed it."""
+        installing = not self.installed
+        self.install()
+        self.reset(visible)
+        try:
+            yield
+        finally:
+            if installing:
+                self.uninstall()
+            else:
+                self.reset()
+
+    def _hide_modules(self) -> None:
+        for name in list(sys.modules):
+            if self.module_entry(name) is None:
+                continue
+            module = sys.modules[name]
+            if module is not None and not is_standard_copy(module):
+                continue
+            del sys.modules[name]
+            self._saved_modules.setdefault(name, module)
+            parent_name, _, attribute = name.rpartition(".")
+            parent = sys.modules.get(parent_name)
+            if parent is not None and vars(parent).get(attribute) is module:
+                delattr(parent, attribute)
+                self._parents.append((parent, attribute, module))
+
+    def refresh(self) -> None:
+        """Hide the removed names of the modules imported since the last call."""
+        if len(sys.modules) == self._modules_seen:
+            return
+        self._modules_seen = len(sys.modules)
+        if self.behaviours.refresh():
+            self._modules_seen = -1  # still importing: look again next time
+        for name in [name for name in self._pending if name in sys.modules]:
+            module = sys.modules[name]
+            spec = getattr(module, "__spec__", None)
+            if getattr(spec, "_initializing", False):
+                self._modules_seen = -1  # still importing: look again next time
+                continue
+            self._pending.discard(name)
+            for entry in self._members[name]:
+                self.names.hide(module, entry, active=entry.id not in self.visible)
+
+    # -- the import statement ----------------------------------------------------------
+
+    def is_project(self, namespace: Mapping[str, object] | None) -> bool:
+        """Whether code with these globals is the project's own (sees the simulated
+        version): a file under the rootdir, outside site-packages and the runner."""
+        filename = namespace.get("__file__") if namespace else None
+        if not isinstance(filename, str):
+            return False
+        known = self._project.get(filename)
+        if known is None:
+            path = os.path.normcase(os.path.realpath(filename))
+            known = (
+                path.startswith(self.rootdir)
+                and not any(part in _SITE_DIRS for part in path.split(os.sep))
+                and not is_library(filename)
+                and not is_runner(filename)
+            )
+            self._project[filename] = known
+        return known
+
+    def _wrap_imports(self) -> None:
+        original_import = builtins.__import__
+        original_import_module = importlib.import_module
+        original_find_spec = importlib.util.find_spec
+        self._saved_imports = (original_import, original_import_module, original_find_spec)
+        simulation = self
+
+        def simulated_import(
+            name: str,
+            globals: Mapping[str, object] | None = None,  # noqa: A002 - the builtin's names
+            locals: Mapping[str, object] | None = None,  # noqa: A002
+            fromlist: Sequence[str] | None = (),
+            level: int = 0,
+        ) -> ModuleType:
+            __tracebackhide__ = True
+            module = original_import(name, globals, locals, fromlist, level)
+            if len(sys.modules) != simulation._modules_seen:
+                simulation.refresh()
+            if name == "sys" and level == 0 and simulation.is_project(globals):
+                return simulation.view
+            return module
+
+        def simulated_import_module(name: str, package: str | None = None) -> ModuleType:
+            __tracebackhide__ = True
+            module = original_import_module(name, package)
+            simulation.refresh()
+            return module
+
+        def find_spec(name: str, package: str | None = None) -> Any:
+            full = importlib.util.resolve_name(name, package) if name.startswith(".") else name
+            parent, _, _ = full.rpartition(".")
+            if (
+                full not in sys.modules
+                and simulation.module_entry(full) is not None
+                and (not parent or simulation.module_entry(parent) is None)
+            ):
+                # The newer release finds no standard-library copy (a removed package's
+                # submodules are left to the parent's import, which fails there too).
+                path = getattr(importlib.import_module(parent), "__path__", None) if parent else None
+                return simulation.finder.elsewhere(full, path, None)
+            return original_find_spec(name, package)
+
+        builtins.__import__ = simulated_import
+        importlib.import_module = simulated_import_module
+        importlib.util.find_spec = find_spec
+
+    def _restore_imports(self) -> None:
+        if self._saved_imports is not None:
+            (
+                builtins.__import__,
+                importlib.import_module,
+                importlib.util.find_spec,
+            ) = self._saved_imports
+            self._saved_imports = None
+
+    # -- explaining a failure ----------------------------------------------------------
+
+    def explain(self, error: BaseException | None) -> list[Use]:
+        """The removed APIs behind an exception (or one it was raised from or during), with
+        the use site: the innermost frame of the project's code in its traceback."""
+        uses: list[Use] = []
+        seen: set[int] = set()
+        names = None
+        while error is not None and id(error) not in seen:
+            seen.add(id(error))
+            entry = getattr(error, "removed_api", None)
+            entries = [entry] if isinstance(entry, Entry) else []
+            if not entries and isinstance(error, (AttributeError, ImportError)):
+                if names is None:
+                    names = self.hidden_names()
+                entries = _named_by(error, names, self)
+            site = _site(error.__traceback__)
+            for entry in entries:
+                if site is not None and entry.id not in {use[0].id for use in uses}:
+                    uses.append((entry, *site))
+            error = error.__cause__ or error.__context__
+        return uses
+
+
+def _named_by(
+    error: BaseException, names: Mapping[str, list[Entry]], simulation: Simulation
+) -> list[Entry]:
+    """The hidden names an ``AttributeError`` or ``ImportError`` is about."""
+    message = str(error)
+    if isinstance(error, ModuleNotFoundError):
+        entry = simulation.module_entry(getattr(error, "name", None) or "")
+        return [entry] if entry is not None else []
+    quoted = message.split("'")
+    # "module 'ssl' has no attribute 'wrap_socket'", "'TestCase' object has no attribute
+    # 'assertEquals'", "cannot import name 'SafeConfigParser' from 'configparser' (...)"
+    if "has no attribute" in message and len(quoted) >= 4:
+        candidates = names.get(quoted[-2], [])
+        owner = quoted[1]
+    elif message.startswith("cannot import name") and len(quoted) >= 4:
+        candidates = names.get(quoted[1], [])
+        owner = quoted[3]
+    else:
+        return []
+    exact = [e for e in candidates if owner in (e.module, e.qualname.rpartition(".")[0])]
+    return exact or candidates[:1]
+
+
+def _site(traceback: TracebackType | None) -> tuple[str, int] | None:
+    """The innermost frame of a traceback that is neither library nor runner code."""
+    found = None
+    while traceback is not None:
+        filename = traceback.tb_frame.f_code.co_filename
+        if not is_library(filename) and not is_runner(filename):
+            found = (filename, traceback.tb_lineno)
+        traceback = traceback.tb_next
+    return found
+
+
+class _Finder:
+    """First on ``sys.meta_path``: refuses the standard library's copy of hidden modules,
+    and finds any other copy the way the newer release would."""
+
+    def __init__(self, simulation: Simulation) -> None:
+        self.simulation = simulation
+
+    def elsewhere(self, name: str, path: Sequence[str] | None, target: object) -> Any:
+        """The spec of a copy of ``name`` outside the standard library, or ``None``."""
+        if path is not None and all(_standard_path_entry(entry) for entry in path):
+            return None
+        for finder in sys.meta_path:
+            if finder is self or finder in (
+                importlib.machinery.BuiltinImporter,
+                importlib.machinery.FrozenImporter,
+            ):
+                continue
+            if finder is importlib.machinery.PathFinder:
+                entries = sys.path if path is None else path
+                spec = finder.find_spec(
+                    name, [entry for entry in entries if not _standard_path_entry(entry)], target
+                )
+            else:
+                find_spec = getattr(finder, "find_spec", None)
+                spec = find_spec(name, path, target) if find_spec is not None else None
+            if spec is not None and not _standard_spec(spec):
+                return spec
+        return None
+
+    def find_spec(self, name: str, path: Sequence[str] | None = None, target: object = None) -> Any:
+        __tracebackhide__ = True
+        entry = self.simulation.module_entry(name)
+        if entry is None:
+            return None
+        spec = self.elsewhere(name, path, target)
+        if spec is not None:
+            return spec
+        error = ModuleNotFoundError(f"No module named {name!r}", name=name)
+        error.removed_api = entry  # type: ignore[attr-defined]
+        raise error
+
+    def invalidate_caches(self) -> None:
+        """Nothing cached here (``importlib.invalidate_caches`` asks every finder)."""
+
+
+def _standard_spec(spec: Any) -> bool:
+    origin = getattr(spec, "origin", None)
+    if origin in ("built-in", "frozen"):
+        return True
+    return isinstance(origin, str) and os.path.isabs(origin) and is_library(origin)
+
