@@ -42,6 +42,8 @@ class Behaviours:
                 self._by_module.setdefault(module, []).append(entry)
         self._pending: set[str] = set()
         self._names: set[str] = set()
+        self.refused_modules: dict[str, Entry] = {}
+        """Modules only a finder without ``find_spec()`` would have found."""
         self._undo: list[Callable[[], None]] = []
 
     def install(self) -> None:
@@ -152,9 +154,11 @@ def _no_find_module_fallback(behaviours: Behaviours, entry: Entry, module: Modul
     legacy_get_spec = vars(path_finder)["_legacy_get_spec"].__func__
 
     def _find_spec_legacy(finder: Any, name: str, path: Any) -> Any:
-        if behaviours.active(entry) and not _from_library(finder):
+        spec = legacy(finder, name, path)
+        if spec is not None and behaviours.active(entry) and not _from_library(finder):
+            behaviours.refused_modules[name] = entry  # explains the ModuleNotFoundError
             return None
-        return legacy(finder, name, path)
+        return spec
 
     def _legacy_get_spec(cls: Any, fullname: str, finder: Any) -> Any:
         if behaviours.active(entry) and not _from_library(finder):

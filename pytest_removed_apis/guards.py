@@ -9,7 +9,14 @@ migrated to, the code there
 * sits in a ``try`` body, or a ``with contextlib.suppress(...)`` body, of the same function,
   that catches the exception the release raises for the use;
 * is a feature check naming the API: ``hasattr(obj, "name")``, ``getattr(obj, "name",
-  default)``, ``"name" in dir(obj)``, ``importlib.util.find_spec("name")``.
+  default)``, ``"name" in dir(obj)``, ``importlib.util.find_spec("name")`` (or ``find_spec()``
+  of any module name computed at run time) -- unless an assertion requires the check to find
+  the API (``assert hasattr(ssl, "wrap_socket")``, ``self.assertIsNotNone(find_spec("imp"))``):
+  that assertion fails on the release, so the check is a use there.
+
+A feature check for the API is false on the release; one for what replaced it is true (the
+result of ``entry_points()`` has ``select`` from 3.10 on, which compatibility code asks before
+falling back to the dict interface).
 
 Tests are evaluated in three-valued logic, and one that cannot be evaluated is no guard.  Only
 the line of a use is known, so a line counts as guarded only when every place on it that could
@@ -50,12 +57,15 @@ _Chain = Tuple[Union[_Branch, _Catch], ...]  # noqa: UP006 - run time on 3.8; ou
 
 
 class _Site(NamedTuple):
-    """A place on a line mentioning ``key``, or part of a feature ``check`` for ``raises``."""
+    """A place on a line mentioning ``key``, or part of a feature ``check`` for ``raises``
+    (``key`` is ``_ANY`` for a check whose name is computed at run time); ``asserted`` is
+    what an assertion around the check requires to be true."""
 
     key: str
     chain: _Chain
     check: ast.AST | None = None
     raises: str = ""
+    asserted: ast.expr | None = None
 
 
 @dataclass(frozen=True)
@@ -78,6 +88,19 @@ _COMPARE: Final[dict[type[ast.cmpop], tuple[Callable[[Any, Any], bool], ...]]] =
     ast.NotEq: (operator.ne, operator.ne),
 }
 _TRY: Final = tuple(getattr(ast, name) for name in ("Try", "TryStar") if hasattr(ast, name))
+_ANY: Final = "*"  # the key of a feature check that names no module in the source
+# What a feature check finds on the target where the removed API's replacement lives: the
+# result of entry_points() has select(), names and groups from 3.10 on.
+_REPLACEMENTS: Final[dict[str, frozenset[str]]] = {
+    "entry_points": frozenset({"select", "names", "groups"}),
+}
+# The unittest assertions that require their argument to pass a test, as that test.
+_ASSERTING: Final[dict[str, Callable[[ast.expr], ast.expr]]] = {
+    "assertTrue": lambda value: value,
+    "assertFalse": lambda value: ast.UnaryOp(ast.Not(), value),
+    "assertIsNone": lambda value: ast.Compare(value, [ast.Is()], [ast.Constant(None)]),
+    "assertIsNotNone": lambda value: ast.Compare(value, [ast.IsNot()], [ast.Constant(None)]),
+}
 
 
 def _segment(source: str, node: ast.AST) -> str:
@@ -127,7 +150,7 @@ def _feature_check(node: ast.AST) -> tuple[ast.expr, str] | None:
     if not isinstance(node, ast.Call) or node.keywords:
         return None
     args = node.args
-    if _called(node) == "find_spec" and args and _string(args[0]) is not None:
+    if _called(node) == "find_spec" and args:
         return args[0], "ModuleNotFoundError"
     builtin = _called(node) if isinstance(node.func, ast.Name) else ""
     if {"hasattr": 2, "getattr": 3}.get(builtin) == len(args) and _string(args[1]) is not None:
@@ -135,11 +158,49 @@ def _feature_check(node: ast.AST) -> tuple[ast.expr, str] | None:
     return None
 
 
-def _checks_for(node: ast.AST, name: str) -> bool:
-    """Whether ``node`` is a feature check (hasattr, getattr with a default, ``in dir()``,
-    find_spec) for the API called ``name``."""
+def _found(node: ast.AST, name: str) -> bool | None:
+    """Whether the feature check ``node`` (hasattr, getattr with a default, ``in dir()``,
+    find_spec) finds what it looks for on the target: never the removed API called
+    ``name``, always what replaced it; None when ``node`` checks for neither."""
     check = _feature_check(node)
-    return check is not None and name in _keys(_string(check[0]) or "")
+    if check is None:
+        return None
+    keys = _keys(_string(check[0]) or "")
+    if name in keys:
+        return False
+    return True if _REPLACEMENTS.get(name, frozenset()).intersection(keys) else None
+
+
+def _answer(node: ast.AST, name: str) -> bool | None:
+    """What a feature check for the API called ``name`` (or its replacement) answers on the
+    target, also when compared with None; None when ``node`` is no such check."""
+    found = _found(node, name)
+    if found is not None:  # ``"name" not in dir(obj)`` says the opposite of what it finds
+        return found is not (isinstance(node, ast.Compare) and isinstance(node.ops[0], ast.NotIn))
+    if not (isinstance(node, ast.Compare) and len(node.ops) == 1):
+        return None
+    right, found = node.comparators[0], _found(node.left, name)
+    if not (isinstance(right, ast.Constant) and right.value is None) or found is None:
+        return None
+    op = node.ops[0]
+    return found if isinstance(op, ast.IsNot) else not found if isinstance(op, ast.Is) else None
+
+
+def _assertions(tree: ast.AST) -> dict[int, ast.expr]:
+    """For each node inside an assertion, what the assertion requires to be true: the test
+    of ``assert``, or the condition of ``self.assertTrue()`` and its kin."""
+    required: dict[int, ast.expr] = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assert):
+            checked, condition = node.test, node.test
+        elif isinstance(node, ast.Call) and _called(node) in _ASSERTING and node.args:
+            checked = node.args[0]
+            condition = _ASSERTING[_called(node)](checked)
+        else:
+            continue
+        for inner in ast.walk(checked):
+            required[id(inner)] = condition
+    return required
 
 
 _EXITS: Final = frozenset({"skip", "fail", "exit", "xfail", "skipTest", "_exit"})
@@ -282,6 +343,7 @@ class _Index:
         self._bindings: dict[str, int] = {}
         claimed: set[int] = set()  # strings that are part of a feature check
         extra = _sequence_guards(tree)
+        asserted = _assertions(tree)
         stack: list[tuple[ast.AST, _Chain]] = [(tree, ())]
         while stack:
             node, chain = stack.pop()
@@ -293,9 +355,11 @@ class _Index:
             self._bind(node)
             check = _feature_check(node)
             if check is not None:
-                claimed.add(id(check[0]))
-                for key in _keys(_string(check[0]) or ""):
-                    self._add(node, _Site(key, chain, node, check[1]))
+                text = _string(check[0])
+                if text is not None:
+                    claimed.add(id(check[0]))
+                for key in [_ANY] if text is None else _keys(text):
+                    self._add(node, _Site(key, chain, node, check[1], asserted.get(id(node))))
             if id(node) not in claimed:
                 for key in _mentions(node):
                     self._add(node, _Site(key, chain))
@@ -334,18 +398,31 @@ class _Index:
     def reason(self, lineno: int, target: tuple[int, int], raises: str, name: str) -> str | None:
         """Why every place on the line that could be the use is guarded, or None.
 
-        The places are the mentions of ``name``; on a line without one (a behaviour, say),
-        every innermost node on the line."""
-        sites = [site for site in self.sites.get(lineno, []) if site.key == name]
+        The places are the mentions of ``name`` and the feature checks for it (a check whose
+        name is computed at run time could be for it too); on a line without one (a
+        behaviour, say), every innermost node on the line."""
+        sites = [
+            site
+            for site in self.sites.get(lineno, [])
+            if site.key == name or (site.key == _ANY and site.raises == raises)
+        ]
         if not sites:
             sites = [_Site(name, chain) for chain in self.leaves.get(lineno, [])]
         reasons: list[str | None] = []
         for site in sites:
-            if site.check is not None and site.raises == raises:
-                reasons.append("feature check " + _segment(self.source, site.check))
+            check = site.check if site.raises == raises else None
+            if check is not None and not self._fails_assertion(site.asserted, target, name):
+                reasons.append("feature check " + _segment(self.source, check))
             else:
                 reasons.append(self._guarded(site.chain, target, raises, name))
         return None if None in reasons or not reasons else reasons[0]
+
+    def _fails_assertion(
+        self, asserted: ast.expr | None, target: tuple[int, int], name: str
+    ) -> bool:
+        """Whether the feature check sits in an assertion that fails on the target, because
+        it requires the check to find the removed API: then the check is a use there."""
+        return asserted is not None and self._truth(asserted, target, sys.maxsize, name) is False
 
     def _guarded(
         self, chain: _Chain, target: tuple[int, int], raises: str, name: str
@@ -380,16 +457,11 @@ class _Index:
     ) -> bool | None:
         """The test's truth on the target, or None; constants count from before ``limit``.
 
-        A feature check for the API named ``name`` is false there: the API is gone."""
-        if name and _checks_for(node, name):
-            return False
-        if name and isinstance(node, ast.Compare) and len(node.ops) == 1:
-            right = node.comparators[0]
-            if isinstance(right, ast.Constant) and right.value is None:
-                if _checks_for(node.left, name) and isinstance(node.ops[0], ast.Is):
-                    return True
-                if _checks_for(node.left, name) and isinstance(node.ops[0], ast.IsNot):
-                    return False
+        A feature check for the API named ``name`` finds nothing there: the API is gone; one
+        for its replacement finds it."""
+        answer = _answer(node, name) if name else None
+        if answer is not None:
+            return answer
         if isinstance(node, ast.BoolOp):
             values = [self._truth(value, target, limit, name) for value in node.values]
             decisive = isinstance(node.op, ast.Or)  # or: any True decides; and: any False

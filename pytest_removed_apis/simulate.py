@@ -363,7 +363,8 @@ def _named_by(
     """The hidden names an ``AttributeError`` or ``ImportError`` is about."""
     message = str(error)
     if isinstance(error, ModuleNotFoundError):
-        entry = simulation.module_entry(getattr(error, "name", None) or "")
+        name = getattr(error, "name", None) or ""
+        entry = simulation.module_entry(name) or simulation.behaviours.refused_modules.get(name)
         return [entry] if entry is not None else []
     quoted = message.split("'")
     # "module 'ssl' has no attribute 'wrap_socket'", "'TestCase' object has no attribute
