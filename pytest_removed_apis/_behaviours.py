@@ -154,11 +154,12 @@ def _no_find_module_fallback(behaviours: Behaviours, entry: Entry, module: Modul
     legacy_get_spec = vars(path_finder)["_legacy_get_spec"].__func__
 
     def _find_spec_legacy(finder: Any, name: str, path: Any) -> Any:
-        spec = legacy(finder, name, path)
-        if spec is not None and behaviours.active(entry) and not _from_library(finder):
+        if not behaviours.active(entry) or _from_library(finder):
+            return legacy(finder, name, path)
+        find_module = getattr(finder, "find_module", None)
+        if find_module is not None and find_module(name, path) is not None:
             behaviours.refused_modules[name] = entry  # explains the ModuleNotFoundError
-            return None
-        return spec
+        return None
 
     def _legacy_get_spec(cls: Any, fullname: str, finder: Any) -> Any:
         if behaviours.active(entry) and not _from_library(finder):

@@ -74,6 +74,7 @@ class _Refused:
         self.hidden = hidden
 
     def __get__(self, obj: object, owner: type | None = None) -> Any:
+        __tracebackhide__ = True
         hidden = self.hidden
         if hidden.active and not _library_access(sys._getframe(1), hidden.name):
             raise hidden.error(owner if obj is None else obj)
@@ -101,6 +102,7 @@ class Names:
         self._tables: dict[int, dict[str, Hidden]] = {}
         self._undo: list[Callable[[], None]] = []
         self._stand_ins: dict[int, _Refused] = {}
+        self._deleted: set[int] = set()
 
     def __iter__(self) -> Iterator[Hidden]:
         return iter(self.hidden)
@@ -121,6 +123,8 @@ class Names:
                 self._hide_in_class(holder, entry, name)
         for hidden in self.hidden[count:]:
             hidden.active = active
+            if id(hidden) in self._deleted and active:
+                type.__delattr__(hidden.owner, hidden.name)
 
     def _hide_in_module(self, module: ModuleType, entry: Entry, name: str) -> None:
         table = self._tables.get(id(module))
@@ -138,6 +142,7 @@ class Names:
 
         class Simulated(original_class):  # type: ignore[valid-type,misc]
             def __getattribute__(self, attribute: str) -> Any:
+                __tracebackhide__ = True
                 hidden = table.get(attribute)
                 if hidden is not None and hidden.active:
                     current = module_dict.get(attribute, _MISSING)
@@ -167,6 +172,11 @@ class Names:
     def _hide_in_class(self, holder: type, entry: Entry, name: str) -> None:
         original = vars(holder)[name]
         hidden = Hidden(entry, holder, name, original)
+        if name.startswith("__") and name.endswith("__"):
+            # Python looks special methods up on the type itself: only absence will do.
+            self.hidden.append(hidden)
+            self._deleted.add(id(hidden))
+            return
         data = hasattr(type(original), "__set__")
         stand_in = (_RefusedData if data else _Refused)(hidden)
         try:
@@ -180,7 +190,13 @@ class Names:
         """Undo what a test did to the hidden names: each is in place and hidden again."""
         for hidden in self.hidden:
             stand_in = self._stand_ins.get(id(hidden))
-            if stand_in is not None:
+            if id(hidden) in self._deleted:
+                present = hidden.name in vars(hidden.owner)
+                if hidden.active and present:
+                    type.__delattr__(hidden.owner, hidden.name)
+                elif not hidden.active and not present:
+                    type.__setattr__(hidden.owner, hidden.name, hidden.original)
+            elif stand_in is not None:
                 if vars(hidden.owner).get(hidden.name) is not stand_in:
                     type.__setattr__(hidden.owner, hidden.name, stand_in)
             elif hidden.original is not _MISSING:
@@ -190,7 +206,7 @@ class Names:
     def uninstall(self) -> None:
         """Everything back as it was before the first ``hide``."""
         for hidden in reversed(self.hidden):
-            if id(hidden) in self._stand_ins:
+            if id(hidden) in self._stand_ins or id(hidden) in self._deleted:
                 type.__setattr__(hidden.owner, hidden.name, hidden.original)
             elif hidden.original is not _MISSING:
                 vars(hidden.owner)[hidden.name] = hidden.original
@@ -199,3 +215,4 @@ class Names:
         self.hidden.clear()
         self._tables.clear()
         self._stand_ins.clear()
+        self._deleted.clear()

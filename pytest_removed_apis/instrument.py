@@ -1,12 +1,14 @@
-"""Sees uses that no warning reports: imports of removed modules.
+"""Sees uses that no warning reports: imports of removed modules, accesses to removed
+names, removed keyword parameters and removed behaviours.
 
 CPython warns about a removed module only when it first executes it, and 3.8 and 3.9 do
 not warn about several at all, so a second ``import imp`` (or any ``import asyncore`` on
 3.8) is invisible to the warnings machinery.  While installed, ``ImportWatch`` wraps
 ``builtins.__import__`` (every ``import`` and ``from ... import`` statement, and explicit
-``__import__()`` calls) and ``importlib.import_module`` and reports each import of a
-catalogued module made from outside the standard library.  Uninstalling puts the original
-functions back exactly.
+``__import__()`` calls), ``importlib.import_module`` and ``importlib.util.find_spec`` and
+reports each import (or successful look-up) of a catalogued module made from outside the
+standard library; whether a look-up is a feature check or a use, ``guards`` decides.
+Uninstalling puts the original functions back exactly.
 """
 
 from __future__ import annotations
@@ -14,11 +16,14 @@ from __future__ import annotations
 import builtins
 import functools
 import importlib
+import importlib.util
 import linecache
+import re
 import sys
 import types
+from importlib.machinery import ModuleSpec
 from types import ModuleType
-from typing import Any, Callable, Mapping, Sequence
+from typing import Any, Callable, Final, Mapping, Pattern, Sequence
 
 from pytest_removed_apis.catalog import Entry
 from pytest_removed_apis.classify import is_library, is_runner, use_site
@@ -37,7 +42,7 @@ class ImportWatch:
             entry.module: entry for entry in entries if entry.kind == "module"
         }
         self.report = report
-        self._saved: tuple[Any, Any] | None = None
+        self._saved: tuple[Any, Any, Any] | None = None
 
     def entry_for(self, name: str, fromlist: Sequence[str] = ()) -> Entry | None:
         """The entry a module name (or a name imported from it) falls under."""
@@ -64,7 +69,8 @@ class ImportWatch:
     def install(self) -> None:
         original_import = builtins.__import__
         original_import_module = importlib.import_module
-        self._saved = (original_import, original_import_module)
+        original_find_spec = importlib.util.find_spec
+        self._saved = (original_import, original_import_module, original_find_spec)
         watch = self
 
         def watched_import(
@@ -87,13 +93,22 @@ class ImportWatch:
             watch.after_import()
             return module
 
+        def watched_find_spec(name: str, package: str | None = None) -> ModuleSpec | None:
+            # The newer release finds no removed module: code that needs it to be found
+            # fails there (an assertion, or using the spec), code that checks does not.
+            spec = original_find_spec(name, package)
+            if spec is not None and not name.startswith("."):
+                watch._seen(name, ())
+            return spec
+
         builtins.__import__ = watched_import
         importlib.import_module = watched_import_module
+        importlib.util.find_spec = watched_find_spec
 
     def uninstall(self) -> None:
         if self._saved is not None:
-            builtins.__import__, importlib.import_module = self._saved
-            self._saved = None
+            saved, self._saved = self._saved, None
+            builtins.__import__, importlib.import_module, importlib.util.find_spec = saved
 
 
 def _still_importing(module: object) -> bool:
@@ -311,6 +326,91 @@ def _from_library(obj: object) -> bool:
     return not isinstance(filename, str) or is_library(filename)
 
 
+# How the parser reads a pattern, as far as conditional groups go: an escape, a character
+# class, a comment group, or a conditional group ``(?(name)...)`` with its name (group 1).
+_SCAN: Final = r"\\.|\[\^?\]?(?:\\.|[^\]\\])*\]|\(\?#(?:\\.|[^)\\])*\)|\(\?\(((?:\\.|[^)\\])*)\)"
+_CONDITIONS: Final = re.compile(_SCAN, re.DOTALL)
+_CONDITIONS_VERBOSE: Final = re.compile(_SCAN + r"|#[^\n]*", re.DOTALL)  # and comments
+# How it reads a replacement template: an escape, or a group reference with its name.
+_REFERENCES: Final = re.compile(r"\\(?:g<((?:\\.|[^>\\])*)>|.)", re.DOTALL)
+_VERDICTS: Final = 1024  # patterns and templates whose verdict is kept
+_GROUPS: Final = "re:group-reference-syntax"
+_DICT_INTERFACE: Final = "importlib.metadata.entry_points:dict-interface"
+# The dict interface of the old result of entry_points(), which the newer one (a tuple)
+# lacks or answers differently: 3.10 and 3.11 warn about each but items().
+_DICT_METHODS: Final = (
+    "__getitem__",
+    "get",
+    "__iter__",
+    "__contains__",
+    "keys",
+    "values",
+    "items",
+)
+
+
+def _refused_name(name: str, text: bool) -> bool:
+    """Whether 3.12 refuses a group name or number that older releases take: it wants ASCII
+    digits or an identifier, an ASCII one in a bytes pattern or template."""
+    if name.isdecimal() and name.isascii():
+        return False
+    return not (name.isidentifier() and (text or name.isascii()))
+
+
+def _names(scan: Pattern[str], source: str | bytes) -> list[str]:
+    decoded = source if isinstance(source, str) else source.decode("latin-1")
+    return [name for name in (match.group(1) for match in scan.finditer(decoded)) if name]
+
+
+class _GroupSyntax:
+    """Which patterns and templates use group syntax that 3.12 refuses, each decided once."""
+
+    def __init__(self) -> None:
+        self._verdicts: dict[tuple[object, ...], bool] = {}
+
+    def _verdict(self, key: tuple[object, ...], decide: Callable[[], bool]) -> bool:
+        verdict = self._verdicts.get(key)
+        if verdict is None:
+            if len(self._verdicts) >= _VERDICTS:
+                self._verdicts.clear()
+            verdict = self._verdicts[key] = decide()
+        return verdict
+
+    def pattern_refused(self, compiled: Pattern[Any]) -> bool:
+        """Non-ASCII group names in a bytes pattern, and references in conditional groups
+        (``(?(+1)...)``) that are not ASCII digits."""
+        source = compiled.pattern
+        if isinstance(source, str):
+            if "(?(" not in source:
+                return False
+        elif b"(?P" not in source and b"(?(" not in source:
+            return False
+        verbose = bool(compiled.flags & re.VERBOSE)
+        scan = _CONDITIONS_VERBOSE if verbose else _CONDITIONS
+
+        def decide() -> bool:
+            text = isinstance(source, str)
+            if not (text or all(name.isascii() for name in compiled.groupindex)):
+                return True
+            return any(_refused_name(name, text) for name in _names(scan, source))
+
+        return self._verdict((type(source), source, verbose), decide)
+
+    def template_refused(self, template: object) -> bool:
+        r"""Group references in a replacement template (``\g<+1>``) that are not ASCII
+        digits or, in a bytes template, not ASCII identifiers."""
+        if isinstance(template, str):
+            if "\\g<" not in template:
+                return False
+        elif not isinstance(template, bytes) or b"\\g<" not in template:
+            return False
+        text = isinstance(template, str)
+        return self._verdict(
+            ("template", type(template), template),
+            lambda: any(_refused_name(name, text) for name in _names(_REFERENCES, template)),
+        )
+
+
 class BehaviourWatch:
     """Reports removed behaviours that older releases keep silently.
 
@@ -321,6 +421,14 @@ class BehaviourWatch:
     * ``random.randrange()`` with floats (silent before 3.10) and ``shlex.split(None)``
       (silent on 3.8).
     * A loader's own ``module_repr()``, which ``repr(module)`` uses before 3.12 only.
+    * The ``re`` group syntax 3.12 refuses: 3.11 warns only when it parses a pattern or a
+      template, and re caches both, so a second use says nothing; before 3.11 nothing
+      warns.  ``re._compile`` (behind every pattern) and ``re._subx`` and ``re._expand``
+      (which the C code of ``Pattern.sub``, ``subn`` and ``Match.expand`` looks up on each
+      call) are wrapped; the verdict on each pattern and template is cached.
+    * The dict interface of ``entry_points()``: before 3.10 it returns a plain dict, which
+      is replaced by a dict that reports its use; 3.10 and 3.11 warn, but not for
+      ``items()``, which is wrapped.
     """
 
     def __init__(self, entries: Sequence[Entry], report: Report) -> None:
@@ -332,6 +440,14 @@ class BehaviourWatch:
         site = use_site(sys._getframe(2))
         if site is not None:
             self.report(self.entries[entry_id], *site)
+
+    def _seen_by_caller(self, entry_id: str) -> None:
+        """A use, unless the code that called the wrapper is the standard library's or the
+        test runner's (printing a dict to explain a failed assertion is no use)."""
+        caller = sys._getframe(2)
+        filename = caller.f_code.co_filename
+        if not is_library(filename) and not is_runner(filename):
+            self.report(self.entries[entry_id], filename, caller.f_lineno)
 
     def _patch(self, owner: Any, name: str, replacement: Any) -> None:
         original = vars(owner)[name]
@@ -347,6 +463,70 @@ class BehaviourWatch:
             self._watch_shlex_split()
         if "importlib:module_repr-support" in self.entries:
             self._watch_module_repr()
+        if _GROUPS in self.entries:
+            self._watch_group_syntax()
+        if _DICT_INTERFACE in self.entries:
+            self._watch_entry_points()
+
+    def _watch_group_syntax(self) -> None:
+        # 3.8 to 3.11 alike; the C code looks re._subx and re._expand up on each call.
+        compile_, subx, expand = (vars(re)[name] for name in ("_compile", "_subx", "_expand"))
+        syntax = _GroupSyntax()
+        watch = self
+
+        @functools.wraps(compile_)
+        def _compile(pattern: Any, flags: Any) -> Any:
+            compiled = compile_(pattern, flags)
+            if syntax.pattern_refused(compiled):
+                watch._seen(_GROUPS)
+            return compiled
+
+        @functools.wraps(subx)
+        def _subx(pattern: Any, template: Any) -> Any:
+            filtered = subx(pattern, template)
+            if syntax.template_refused(template):
+                watch._seen(_GROUPS)
+            return filtered
+
+        @functools.wraps(expand)
+        def _expand(pattern: Any, match: Any, template: Any) -> Any:
+            expanded = expand(pattern, match, template)
+            if syntax.template_refused(template):
+                watch._seen(_GROUPS)
+            return expanded
+
+        self._patch(re, "_compile", _compile)
+        self._patch(re, "_subx", _subx)
+        self._patch(re, "_expand", _expand)
+
+    def _watch_entry_points(self) -> None:
+        import importlib.metadata as metadata
+
+        watch = self
+
+        def reporting(method: Callable[..., Any]) -> Callable[..., Any]:
+            def reported(self: Any, *args: Any) -> Any:
+                watch._seen_by_caller(_DICT_INTERFACE)
+                return method(self, *args)
+
+            reported.__name__ = method.__name__
+            return reported
+
+        if sys.version_info >= (3, 10):  # pragma: no cover - a SelectableGroups, which warns
+            groups = metadata.SelectableGroups  # for its dict interface, except for items()
+            if "items" not in vars(groups):
+                groups.items = reporting(dict.items)  # type: ignore[method-assign]
+                self._undo.append(lambda: delattr(groups, "items"))
+            return
+        methods = {name: reporting(getattr(dict, name)) for name in _DICT_METHODS}
+        groups = type("EntryPointGroups", (dict,), {"__slots__": (), **methods})
+        original = metadata.entry_points
+
+        @functools.wraps(original)
+        def entry_points(*args: Any, **kwargs: Any) -> Any:
+            return groups(original(*args, **kwargs))
+
+        self._patch(metadata, "entry_points", entry_points)
 
     def _watch_module_repr(self) -> None:
         bootstrap = sys.modules["importlib._bootstrap"]

@@ -230,6 +230,17 @@ def pytest_make_collect_report(
     return reporting.apply(report, found) if found else report
 
 
+@pytest.hookimpl(tryfirst=True)
+def pytest_report_teststatus(
+    report: pytest.TestReport
+) -> tuple[str, str, tuple[str, dict[str, bool]]] | None:
+    if not reporting.failed_by_removed_api(report):
+        return None
+    # A setup or teardown failure stays an error for pytest's counts, as any other.
+    category = "failed" if report.when == "call" else "error"
+    return category, "R", ("REMOVED-API", {"red": True})
+
+
 def _session_simulation(config: pytest.Config) -> Simulation | None:
     simulator = config.pluginmanager.get_plugin(_SIMULATOR)
     return simulator.simulation if isinstance(simulator, Simulator) else None
@@ -369,16 +380,6 @@ class Detector:
         with self.recorder.recording("collect", collector.nodeid, allowed) as found:
             report = yield
         return reporting.apply(report, found)
-
-    @pytest.hookimpl(tryfirst=True)
-    def pytest_report_teststatus(
-        self, report: pytest.TestReport
-    ) -> tuple[str, str, tuple[str, dict[str, bool]]] | None:
-        if not reporting.failed_by_removed_api(report):
-            return None
-        # A setup or teardown failure stays an error for pytest's counts, as any other.
-        category = "failed" if report.when == "call" else "error"
-        return category, "R", ("REMOVED-API", {"red": True})
 
 
 def _marker_allowed(item: pytest.Item) -> frozenset[str] | None:

@@ -28,6 +28,7 @@ import importlib.machinery
 import importlib.util
 import os
 import sys
+from collections import ChainMap
 from contextlib import contextmanager
 from types import ModuleType, TracebackType
 from typing import AbstractSet, Any, Iterator, Mapping, Sequence, Tuple
@@ -38,6 +39,7 @@ from pytest_removed_apis.classify import is_library, is_runner
 
 Use = Tuple[Entry, str, int]  # noqa: UP006 - evaluated on 3.8
 
+_MISSING: Any = object()
 _MEMBER_KINDS = ("function", "class", "method", "attribute", "alias")
 _SITE_DIRS = ("site-packages", "dist-packages")
 
@@ -80,6 +82,11 @@ class VersionInfo(tuple):  # type: ignore[type-arg]
         )
 
 
+def _own(view: ModuleType) -> dict[str, Any]:
+    namespace: dict[str, Any] = ModuleType.__dict__["__dict__"].__get__(view)
+    return namespace
+
+
 class SysView(ModuleType):
     """``sys`` as the project's code sees it: three names differ, everything else (reads,
     assignments, deletions) goes to the real module."""
@@ -89,18 +96,23 @@ class SysView(ModuleType):
     def __init__(self, release: tuple[int, int]) -> None:
         super().__init__("sys", sys.__doc__)
         real = sys.version.split(" ", 1)
-        vars(self).update(
+        _own(self).update(
             version_info=VersionInfo(release),
             hexversion=(release[0] << 24) | (release[1] << 16) | 0xF0,
             version=" ".join([f"{release[0]}.{release[1]}.0", *real[1:]]),
         )
+
+    @property  # type: ignore[misc]
+    def __dict__(self) -> Mapping[str, Any]:  # type: ignore[override]
+        """The real module's namespace under the three names (``monkeypatch`` reads it)."""
+        return ChainMap(_own(self), vars(sys))
 
     def __getattr__(self, name: str) -> Any:
         return getattr(sys, name)
 
     def __setattr__(self, name: str, value: object) -> None:
         if name in self._FAKED:
-            vars(self)[name] = value  # a test patching the version patches what it sees
+            _own(self)[name] = value  # a test patching the version patches what it sees
         else:
             setattr(sys, name, value)
 
@@ -133,6 +145,8 @@ class Simulation:
         self._pending: set[str] = set()
         self.names = _hiding.Names()
         self._saved_modules: dict[str, ModuleType] = {}
+        self._baseline: dict[str, ModuleType] = {}
+        self._module_names: set[str] = {entry.module for entry in self.modules.values()}
         self._parents: list[tuple[ModuleType, str, ModuleType]] = []
         self._project: dict[str, bool] = {}
         self._modules_seen = -1
@@ -162,6 +176,16 @@ class Simulation:
                 names.setdefault(hidden.name, []).append(hidden.entry)
         return names
 
+    def note_module(self, name: str) -> None:
+        """A module under a removed name is being imported (an exemption shows it): the
+        next reset takes it away again."""
+        top = name
+        while top:
+            if top in self.modules:
+                self._module_names.add(name)
+                return
+            top = top.rpartition(".")[0]
+
     # -- install, reset, undo ----------------------------------------------------------
 
     def install(self) -> None:
@@ -185,11 +209,11 @@ class Simulation:
         while self.finder in sys.meta_path:
             sys.meta_path.remove(self.finder)
         self.names.uninstall()
-        for name in [name for name in sys.modules if self.module_entry(name) is not None]:
-            if is_standard_copy(sys.modules[name]):
-                del sys.modules[name]
+        self.visible = frozenset()
+        self._reset_modules()
         sys.modules.update(self._saved_modules)
         self._saved_modules.clear()
+        self._baseline.clear()
         for parent, attribute, module in self._parents:
             setattr(parent, attribute, module)
         self._parents.clear()
@@ -207,7 +231,7 @@ class Simulation:
             while self.finder in sys.meta_path:
                 sys.meta_path.remove(self.finder)
             sys.meta_path.insert(0, self.finder)
-        self._hide_modules()
+        self._reset_modules()
         self._modules_seen = -1
         self.refresh()
 
@@ -227,19 +251,40 @@ class Simulation:
                 self.reset()
 
     def _hide_modules(self) -> None:
+        """Take the standard library's copies out of ``sys.modules`` (kept for the undo);
+        what is left under those names is the state every test starts from."""
         for name in list(sys.modules):
             if self.module_entry(name) is None:
                 continue
+            self._module_names.add(name)
             module = sys.modules[name]
             if module is not None and not is_standard_copy(module):
+                self._baseline[name] = module
                 continue
             del sys.modules[name]
-            self._saved_modules.setdefault(name, module)
+            self._saved_modules[name] = module
             parent_name, _, attribute = name.rpartition(".")
             parent = sys.modules.get(parent_name)
             if parent is not None and vars(parent).get(attribute) is module:
                 delattr(parent, attribute)
                 self._parents.append((parent, attribute, module))
+
+    def _reset_modules(self) -> None:
+        """Put the names of hidden modules back as they were after ``install``: what a
+        test imported, registered or deleted under them is undone."""
+        for name in self._module_names:
+            current = sys.modules.get(name, _MISSING)
+            wanted = self._baseline.get(name, _MISSING)
+            if current is wanted:
+                continue
+            if wanted is _MISSING:
+                del sys.modules[name]
+                parent_name, _, attribute = name.rpartition(".")
+                parent = sys.modules.get(parent_name)
+                if parent is not None and vars(parent).get(attribute) is current:
+                    delattr(parent, attribute)
+            else:
+                sys.modules[name] = wanted
 
     def refresh(self) -> None:
         """Hide the removed names of the modules imported since the last call."""
@@ -349,7 +394,7 @@ class Simulation:
                 if names is None:
                     names = self.hidden_names()
                 entries = _named_by(error, names, self)
-            site = _site(error.__traceback__)
+            site = _site(error.__traceback__, self.rootdir)
             for entry in entries:
                 if site is not None and entry.id not in {use[0].id for use in uses}:
                     uses.append((entry, *site))
@@ -381,14 +426,19 @@ def _named_by(
     return exact or candidates[:1]
 
 
-def _site(traceback: TracebackType | None) -> tuple[str, int] | None:
-    """The innermost frame of a traceback that is neither library nor runner code."""
+def _site(traceback: TracebackType | None, rootdir: str) -> tuple[str, int] | None:
+    """The innermost frame of a traceback that is neither library nor runner code; its
+    file relative to the rootdir when inside it."""
     found = None
     while traceback is not None:
         filename = traceback.tb_frame.f_code.co_filename
         if not is_library(filename) and not is_runner(filename):
             found = (filename, traceback.tb_lineno)
         traceback = traceback.tb_next
+    if found is not None:
+        real = os.path.normcase(os.path.realpath(found[0]))
+        if real.startswith(rootdir):
+            found = (real[len(rootdir) :], found[1])
     return found
 
 
@@ -425,6 +475,7 @@ class _Finder:
         __tracebackhide__ = True
         entry = self.simulation.module_entry(name)
         if entry is None:
+            self.simulation.note_module(name)
             return None
         spec = self.elsewhere(name, path, target)
         if spec is not None:
