@@ -14,7 +14,7 @@ import inspect
 import operator
 import re
 import sys
-from types import ModuleType
+from types import MethodType, ModuleType
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from pytest_removed_apis.catalog import Entry
@@ -216,7 +216,7 @@ def _integer_randrange(behaviours: Behaviours, entry: Entry, module: ModuleType)
 
     behaviours.patch(module.Random, "randrange", randrange)
     instance = module.randrange.__self__
-    behaviours.patch(module, "randrange", randrange.__get__(instance))
+    behaviours.patch(module, "randrange", MethodType(randrange, instance))
 
 
 def _randrange_entry(entries: Sequence[Entry], value: object) -> Entry | None:
@@ -298,7 +298,7 @@ def _bad_group(name: str, text: bool, reference: bool) -> bool:
 def group_syntax_error(value: str | bytes, template: bool) -> str | None:
     """The group name 3.12 refuses in a pattern (or replacement template), if any."""
     text = isinstance(value, str)
-    source = value if text else value.decode("latin-1")  # type: ignore[union-attr]
+    source = value if isinstance(value, str) else value.decode("latin-1")
     if template:
         names = [(m.group(1), True) for m in _GROUP_REFERENCE.finditer(source)]
     elif "(?" not in source:
@@ -358,7 +358,7 @@ class EntryPoints(tuple):  # type: ignore[type-arg]
 
     __slots__ = ()
 
-    def __getitem__(self, name: object) -> Any:  # type: ignore[override]
+    def __getitem__(self, name: object) -> Any:
         try:
             return next(iter(self.select(name=name)))
         except StopIteration:

@@ -31,7 +31,7 @@ from pytest_removed_apis.classify import is_library, use_site
 _MISSING: Any = object()
 
 
-def _library_access(frame: FrameType, name: str) -> bool:
+def library_access(frame: FrameType, name: str) -> bool:
     """The standard library reached the name for itself (not on the user's behalf)."""
     if not is_library(frame.f_code.co_filename):
         return False
@@ -76,7 +76,7 @@ class _Refused:
     def __get__(self, obj: object, owner: type | None = None) -> Any:
         __tracebackhide__ = True
         hidden = self.hidden
-        if hidden.active and not _library_access(sys._getframe(1), hidden.name):
+        if hidden.active and not library_access(sys._getframe(1), hidden.name):
             raise hidden.error(owner if obj is None else obj)
         getter = getattr(type(hidden.original), "__get__", None)
         return hidden.original if getter is None else getter(hidden.original, obj, owner)
@@ -88,10 +88,12 @@ class _RefusedData(_Refused):
     __slots__ = ()
 
     def __set__(self, obj: object, value: object) -> None:
-        type(self.hidden.original).__set__(self.hidden.original, obj, value)
+        descriptor: Any = type(self.hidden.original)
+        descriptor.__set__(self.hidden.original, obj, value)
 
     def __delete__(self, obj: object) -> None:
-        type(self.hidden.original).__delete__(self.hidden.original, obj)
+        descriptor: Any = type(self.hidden.original)
+        descriptor.__delete__(self.hidden.original, obj)
 
 
 class Names:
@@ -147,7 +149,7 @@ class Names:
                 if hidden is not None and hidden.active:
                     current = module_dict.get(attribute, _MISSING)
                     untouched = current is hidden.original or current is _MISSING
-                    if untouched and not _library_access(sys._getframe(1), attribute):
+                    if untouched and not library_access(sys._getframe(1), attribute):
                         raise hidden.error(self)
                 return original_class.__getattribute__(self, attribute)
 
@@ -162,7 +164,7 @@ class Names:
 
         def undo() -> None:
             if type(module) is Simulated:
-                module.__class__ = original_class
+                object.__setattr__(module, "__class__", original_class)
             else:  # another module subclass was put on top since: stay, inert
                 table.clear()
 
@@ -199,9 +201,11 @@ class Names:
             elif stand_in is not None:
                 if vars(hidden.owner).get(hidden.name) is not stand_in:
                     type.__setattr__(hidden.owner, hidden.name, stand_in)
-            elif hidden.original is not _MISSING:
-                if vars(hidden.owner).get(hidden.name, _MISSING) is not hidden.original:
-                    vars(hidden.owner)[hidden.name] = hidden.original
+            elif (
+                hidden.original is not _MISSING
+                and vars(hidden.owner).get(hidden.name, _MISSING) is not hidden.original
+            ):
+                vars(hidden.owner)[hidden.name] = hidden.original
 
     def uninstall(self) -> None:
         """Everything back as it was before the first ``hide``."""

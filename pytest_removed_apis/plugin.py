@@ -17,7 +17,6 @@ from pytest_removed_apis.instrument import (
     ImportWatch,
     ParameterWatch,
 )
-from pytest_removed_apis.simulate import Simulation
 from pytest_removed_apis.settings import (
     ALLOW_HELP,
     MODE_HELP,
@@ -30,6 +29,7 @@ from pytest_removed_apis.settings import (
     from_config,
     resolve_selectors,
 )
+from pytest_removed_apis.simulate import Simulation
 
 _GROUP_TITLE = "removed standard-library APIs (pytest-removed-apis)"
 _CATALOG_HELP = (
@@ -232,7 +232,7 @@ def pytest_make_collect_report(
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_report_teststatus(
-    report: pytest.TestReport
+    report: pytest.TestReport,
 ) -> tuple[str, str, tuple[str, dict[str, bool]]] | None:
     if not reporting.failed_by_removed_api(report):
         return None

@@ -30,7 +30,7 @@ import os
 import sys
 from collections import ChainMap
 from contextlib import contextmanager
-from types import ModuleType, TracebackType
+from types import FrameType, ModuleType, TracebackType
 from typing import AbstractSet, Any, Iterator, Mapping, Sequence, Tuple
 
 from pytest_removed_apis import _behaviours, _hiding
@@ -77,13 +77,15 @@ class VersionInfo(tuple):  # type: ignore[type-arg]
     serial = property(lambda self: self[4])
 
     def __repr__(self) -> str:
-        return "sys.version_info(major={}, minor={}, micro={}, releaselevel={!r}, serial={})".format(
-            *self
+        return (
+            "sys.version_info(major={}, minor={}, micro={}, releaselevel={!r}, serial={})".format(
+                *self
+            )
         )
 
 
 def _own(view: ModuleType) -> dict[str, Any]:
-    namespace: dict[str, Any] = ModuleType.__dict__["__dict__"].__get__(view)
+    namespace: dict[str, Any] = vars(ModuleType)["__dict__"].__get__(view)
     return namespace
 
 
@@ -102,7 +104,7 @@ class SysView(ModuleType):
             version=" ".join([f"{release[0]}.{release[1]}.0", *real[1:]]),
         )
 
-    @property  # type: ignore[misc]
+    @property
     def __dict__(self) -> Mapping[str, Any]:  # type: ignore[override]
         """The real module's namespace under the three names (``monkeypatch`` reads it)."""
         return ChainMap(_own(self), vars(sys))
@@ -361,7 +363,9 @@ class Simulation:
             ):
                 # The newer release finds no standard-library copy (a removed package's
                 # submodules are left to the parent's import, which fails there too).
-                path = getattr(importlib.import_module(parent), "__path__", None) if parent else None
+                path = (
+                    getattr(importlib.import_module(parent), "__path__", None) if parent else None
+                )
                 return simulation.finder.elsewhere(full, path, None)
             return original_find_spec(name, package)
 
@@ -449,7 +453,7 @@ class _Finder:
     def __init__(self, simulation: Simulation) -> None:
         self.simulation = simulation
 
-    def elsewhere(self, name: str, path: Sequence[str] | None, target: object) -> Any:
+    def elsewhere(self, name: str, path: Sequence[str] | None, target: Any) -> Any:
         """The spec of a copy of ``name`` outside the standard library, or ``None``."""
         if path is not None and all(_standard_path_entry(entry) for entry in path):
             return None
@@ -471,7 +475,9 @@ class _Finder:
                 return spec
         return None
 
-    def find_spec(self, name: str, path: Sequence[str] | None = None, target: object = None) -> Any:
+    def find_spec(
+        self, name: str, path: Sequence[str] | None = None, target: object = None
+    ) -> Any:
         __tracebackhide__ = True
         entry = self.simulation.module_entry(name)
         if entry is None:
@@ -480,6 +486,8 @@ class _Finder:
         spec = self.elsewhere(name, path, target)
         if spec is not None:
             return spec
+        if _imported_by_library(sys._getframe(1)):
+            return None  # the running release's library, for itself: its own business
         error = ModuleNotFoundError(f"No module named {name!r}", name=name)
         error.removed_api = entry  # type: ignore[attr-defined]
         raise error
@@ -488,9 +496,25 @@ class _Finder:
         """Nothing cached here (``importlib.invalidate_caches`` asks every finder)."""
 
 
+_IMPORT_MACHINERY = (os.path.dirname(importlib.__file__), os.path.dirname(__file__))
+
+
+def _imported_by_library(frame: FrameType | None) -> bool:
+    """Whether the code that asked for a module, past the import machinery (and this
+    package's wrappers), is the standard library's (3.8's ``email`` imports ``uu``)."""
+    while frame is not None:
+        filename = frame.f_code.co_filename
+        if (
+            not filename.startswith("<frozen")
+            and os.path.dirname(filename) not in _IMPORT_MACHINERY
+        ):
+            return is_library(filename)
+        frame = frame.f_back
+    return False
+
+
 def _standard_spec(spec: Any) -> bool:
     origin = getattr(spec, "origin", None)
     if origin in ("built-in", "frozen"):
         return True
     return isinstance(origin, str) and os.path.isabs(origin) and is_library(origin)
-
