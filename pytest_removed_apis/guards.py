@@ -9,10 +9,11 @@ migrated to, the code there
 * sits in a ``try`` body, or a ``with contextlib.suppress(...)`` body, of the same function,
   that catches the exception the release raises for the use;
 * is a feature check naming the API: ``hasattr(obj, "name")``, ``getattr(obj, "name",
-  default)``, ``"name" in dir(obj)``, ``importlib.util.find_spec("name")`` (or ``find_spec()``
-  of any module name computed at run time) -- unless an assertion requires the check to find
-  the API (``assert hasattr(ssl, "wrap_socket")``, ``self.assertIsNotNone(find_spec("imp"))``):
-  that assertion fails on the release, so the check is a use there.
+  default)``, ``"name" in dir(obj)``, ``importlib.util.find_spec("name")`` or ``find_spec()``
+  of a name computed at run time (not of a submodule of a removed package: that imports the
+  package, which fails) -- unless an assertion requires the check to find the API (``assert
+  hasattr(ssl, "wrap_socket")``, ``self.assertIsNotNone(find_spec("imp"))``), which fails on
+  the release, so the check is a use there.
 
 A feature check for the API is false on the release; one for what replaced it is true (the
 result of ``entry_points()`` has ``select`` from 3.10 on, which compatibility code asks before
@@ -94,6 +95,13 @@ _ANY: Final = "*"  # the key of a feature check that names no module in the sour
 _REPLACEMENTS: Final[dict[str, frozenset[str]]] = {
     "entry_points": frozenset({"select", "names", "groups"}),
 }
+# Comparisons with None: whether each says "is None".
+_IS_NONE: Final[dict[type[ast.cmpop], bool]] = {
+    ast.Is: True,
+    ast.Eq: True,
+    ast.IsNot: False,
+    ast.NotEq: False,
+}
 # The unittest assertions that require their argument to pass a test, as that test.
 _ASSERTING: Final[dict[str, Callable[[ast.expr], ast.expr]]] = {
     "assertTrue": lambda value: value,
@@ -122,7 +130,7 @@ def _is_type_checking(node: ast.expr) -> bool:
     return getattr(node, "id", getattr(node, "attr", None)) == "TYPE_CHECKING"
 
 
-def _called(node: ast.expr) -> str:
+def _called(node: ast.AST) -> str:
     """The name of the function a call calls: ``find_spec`` for ``importlib.util.find_spec()``."""
     func = node.func if isinstance(node, ast.Call) else None
     return str(getattr(func, "id", getattr(func, "attr", "")))
@@ -158,6 +166,14 @@ def _feature_check(node: ast.AST) -> tuple[ast.expr, str] | None:
     return None
 
 
+def _checked(node: ast.AST, text: str) -> list[str]:
+    """The names a feature check naming ``text`` checks for: an attribute's name, or a
+    module's full dotted name (``find_spec("distutils.core")`` checks for no removed module:
+    it imports ``distutils``, which fails on the newer release)."""
+    keys = _keys(text)
+    return [text] if keys and _called(node) == "find_spec" else keys
+
+
 def _found(node: ast.AST, name: str) -> bool | None:
     """Whether the feature check ``node`` (hasattr, getattr with a default, ``in dir()``,
     find_spec) finds what it looks for on the target: never the removed API called
@@ -165,7 +181,7 @@ def _found(node: ast.AST, name: str) -> bool | None:
     check = _feature_check(node)
     if check is None:
         return None
-    keys = _keys(_string(check[0]) or "")
+    keys = _checked(node, _string(check[0]) or "")
     if name in keys:
         return False
     return True if _REPLACEMENTS.get(name, frozenset()).intersection(keys) else None
@@ -182,8 +198,8 @@ def _answer(node: ast.AST, name: str) -> bool | None:
     right, found = node.comparators[0], _found(node.left, name)
     if not (isinstance(right, ast.Constant) and right.value is None) or found is None:
         return None
-    op = node.ops[0]
-    return found if isinstance(op, ast.IsNot) else not found if isinstance(op, ast.Is) else None
+    none = _IS_NONE.get(type(node.ops[0]))  # whether the comparison asks for None
+    return None if none is None else found is not none
 
 
 def _assertions(tree: ast.AST) -> dict[int, ast.expr]:
@@ -358,7 +374,7 @@ class _Index:
                 text = _string(check[0])
                 if text is not None:
                     claimed.add(id(check[0]))
-                for key in [_ANY] if text is None else _keys(text):
+                for key in [_ANY] if text is None else _checked(node, text):
                     self._add(node, _Site(key, chain, node, check[1], asserted.get(id(node))))
             if id(node) not in claimed:
                 for key in _mentions(node):

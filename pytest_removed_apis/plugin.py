@@ -213,7 +213,7 @@ def pytest_runtest_makereport(
         for finding in explained:
             report.user_properties.append(("removed_api", reporting.property_text(finding)))
         found = [*found, *explained]
-    return reporting.apply(report, found)
+    return reporting.apply(report, found) if found or simulation is not None else report
 
 
 @pytest.hookimpl(wrapper=True, tryfirst=True)

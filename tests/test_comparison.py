@@ -104,24 +104,7 @@ def _differences(expected: Outcomes, actual: Outcomes, *, exact: bool) -> list[s
 # Uses default mode does not see yet: node id -> (the first release on which it is seen,
 # why not before).  The comparison requires exactly these to differ on this interpreter, so
 # a gap that closes (or a new one) fails the test until this list says so.
-KNOWN_GAPS = {
-    "test_removed_modules.py::test_find_spec_of_removed_module_is_not_None": (
-        (3, 12),
-        "find_spec() answers None for a removed module only on the newer release",
-    ),
-    "test_removed_behaviours.py::test_re_group_reference_with_sign": (
-        (3, 11),
-        "re warns about the group reference syntax from 3.11 on only",
-    ),
-    "test_removed_behaviours.py::test_re_bytes_pattern_non_ascii_group_name": (
-        (3, 11),
-        "re warns about the group reference syntax from 3.11 on only",
-    ),
-    "test_removed_behaviours.py::test_entry_points_dict_interface_getitem": (
-        (3, 10),
-        "entry_points() returns a plain dict before 3.10",
-    ),
-}
+KNOWN_GAPS: dict[str, tuple[tuple[int, int], str]] = {}
 
 
 def _known_gaps() -> set[str]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import builtins
 import importlib
 import importlib.util
+import os
 import subprocess
 import sys
 import warnings
@@ -560,6 +561,8 @@ def test_every_catalog_trigger_fails_under_simulation_as_on_the_newer_release(en
         text=True,
         cwd=str(tmp_path),
         timeout=120,
+        # setuptools' distutils would be found, as on a 3.12 that has setuptools
+        env={**os.environ, "SETUPTOOLS_USE_DISTUTILS": "stdlib"},
     )
     assert run.returncode == 0, run.stderr
     expected = TRIGGERS[entry.id].gone
