@@ -523,12 +523,18 @@ def test_attribute_lookups_that_are_not_feature_checks_are_uses(tmp_path, check)
     [
         ("importlib.util.find_spec('imp')", "imp"),
         ("find_spec('imp')", "imp"),
-        ("importlib.util.find_spec('distutils.core')", "distutils"),
+        ("importlib.util.find_spec('tkinter.tix')", "tkinter.tix"),
     ],
 )
 def test_find_spec_is_a_feature_check_for_modules(tmp_path, check, name):
     found = why(tmp_path, f"ok = {check} is not None  # use\n", name=name)
     assert found == f"feature check {check}"
+
+
+def test_find_spec_of_a_submodule_of_a_removed_package_is_a_use(tmp_path):
+    # It imports the package first, which fails on the newer release.
+    source = "ok = importlib.util.find_spec('distutils.core') is not None  # use\n"
+    assert why(tmp_path, source, name="distutils") is None
 
 
 def test_feature_check_for_another_failure_is_a_use(tmp_path):
@@ -621,6 +627,138 @@ def test_test_skipped_before_the_release_is_a_use(tmp_path):
 
 def test_import_by_string_is_a_use(tmp_path):
     source = "m = importlib.import_module('imp')  # use\n"
+    assert why(tmp_path, source) is None
+
+
+# Assertions on feature checks, and checks for what replaced an API.
+
+# (an assertion on a feature check, the exception the release raises for the use, API name)
+FAILING_ASSERTIONS = [
+    ("assert importlib.util.find_spec('imp') is not None", "ModuleNotFoundError", "imp"),
+    ("assert importlib.util.find_spec('asyncore')", "ModuleNotFoundError", "asyncore"),
+    ("assert hasattr(ssl, 'wrap_socket')", "AttributeError", "wrap_socket"),
+    ("assert 'wrap_socket' in dir(ssl)", "AttributeError", "wrap_socket"),
+    ("assert getattr(ssl, 'wrap_socket', None) is not None", "AttributeError", "wrap_socket"),
+    (
+        "assert hasattr(ssl, 'wrap_socket') and hasattr(ssl, 'SSLContext')",
+        "AttributeError",
+        "wrap_socket",
+    ),
+    ("case.assertTrue(hasattr(ssl, 'wrap_socket'))", "AttributeError", "wrap_socket"),
+    ("case.assertFalse(importlib.util.find_spec('imp') is None)", "ModuleNotFoundError", "imp"),
+    ("case.assertIsNotNone(importlib.util.find_spec('imp'))", "ModuleNotFoundError", "imp"),
+]
+PASSING_ASSERTIONS = [
+    ("assert importlib.util.find_spec('imp') is None", "ModuleNotFoundError", "imp"),
+    ("assert not hasattr(ssl, 'wrap_socket')", "AttributeError", "wrap_socket"),
+    ("assert 'wrap_socket' not in dir(ssl)", "AttributeError", "wrap_socket"),
+    (
+        "assert hasattr(ssl, 'wrap_socket') or sys.version_info >= (3, 12)",
+        "AttributeError",
+        "wrap_socket",
+    ),
+    ("case.assertFalse(hasattr(ssl, 'wrap_socket'))", "AttributeError", "wrap_socket"),
+    ("case.assertIsNone(importlib.util.find_spec('imp'))", "ModuleNotFoundError", "imp"),
+    ("case.assertTrue(importlib.util.find_spec('imp') is None)", "ModuleNotFoundError", "imp"),
+]
+# What cannot be decided stays a feature check: it is not known to fail.
+UNDECIDED_ASSERTIONS = [
+    (
+        "assert (importlib.util.find_spec('imp') is None) == (sys.version_info >= (3, 12))",
+        "ModuleNotFoundError",
+        "imp",
+    ),
+    ("assert hasattr(ssl, 'wrap_socket') == expected", "AttributeError", "wrap_socket"),
+]
+ASSERTION_PRELUDE = "import importlib.util, ssl, sys, unittest\ncase = unittest.TestCase()\n"
+
+
+@pytest.mark.parametrize(("assertion", "raises", "name"), FAILING_ASSERTIONS)
+def test_an_assertion_that_a_feature_check_finds_the_api_is_a_use(
+    tmp_path, assertion, raises, name
+):
+    source = f"{ASSERTION_PRELUDE}{assertion}  # use\n"
+    assert why(tmp_path, source, raises=raises, name=name) is None
+
+
+@pytest.mark.parametrize(
+    ("assertion", "raises", "name"), PASSING_ASSERTIONS + UNDECIDED_ASSERTIONS
+)
+def test_an_assertion_that_holds_on_the_release_keeps_its_feature_check(
+    tmp_path, assertion, raises, name
+):
+    source = f"{ASSERTION_PRELUDE}{assertion}  # use\n"
+    assert why(tmp_path, source, raises=raises, name=name).startswith("feature check ")
+
+
+def test_a_failing_assertion_in_code_the_release_never_runs_is_not_a_use(tmp_path):
+    source = (
+        "import importlib.util, sys\nif sys.version_info < (3, 12):\n"
+        "    assert importlib.util.find_spec('imp') is not None  # use\n"
+    )
+    assert why(tmp_path, source) == "inside `if sys.version_info < (3, 12)`"
+
+
+def test_an_assertion_elsewhere_in_the_file_does_not_make_a_check_a_use(tmp_path):
+    source = "assert True\nok = hasattr(ssl, 'wrap_socket')  # use\nassert ok\n"
+    found = why(tmp_path, source, raises="AttributeError", name="wrap_socket")
+    assert found == "feature check hasattr(ssl, 'wrap_socket')"
+
+
+def test_find_spec_of_a_name_computed_at_run_time_is_a_feature_check(tmp_path):
+    source = "for name in names:\n    if importlib.util.find_spec(name):  # use\n        pass\n"
+    assert why(tmp_path, source) == "feature check importlib.util.find_spec(name)"
+
+
+def test_find_spec_of_a_computed_name_guards_what_it_decides(tmp_path):
+    source = "m = importlib.import_module(n) if importlib.util.find_spec(n) else None  # use\n"
+    assert why(tmp_path, source) == "feature check importlib.util.find_spec(n)"
+
+
+def test_find_spec_of_a_computed_name_beside_an_import_leaves_the_import_a_use(tmp_path):
+    source = "import imp; spec = importlib.util.find_spec(name)  # use\n"
+    assert why(tmp_path, source) is None
+
+
+def test_find_spec_of_a_computed_name_is_no_feature_check_for_an_attribute(tmp_path):
+    source = "spec = importlib.util.find_spec(name); ssl.wrap_socket  # use\n"
+    assert why(tmp_path, source, raises="AttributeError", name="wrap_socket") is None
+
+
+def test_else_of_a_not_in_dir_check_is_not_a_use(tmp_path):
+    source = (
+        "if 'format' not in dir(locale):\n    pass\nelse:\n    locale.format('%d', 1)  # use\n"
+    )
+    reason = why(tmp_path, source, raises="AttributeError", name="format")
+    assert reason == "inside the `else` of `if 'format' not in dir(locale)`"
+
+
+ENTRY_POINTS_CHECKS = [
+    "hasattr(eps, 'select')",
+    "getattr(eps, 'select', None) is not None",
+    "'groups' in dir(eps)",
+    "getattr(eps, 'names', None)",
+]
+
+
+@pytest.mark.parametrize("check", ENTRY_POINTS_CHECKS)
+def test_a_check_for_select_guards_the_dict_interface_of_entry_points(tmp_path, check):
+    source = (
+        "eps = importlib.metadata.entry_points()\n"
+        f"if {check}:\n    scripts = eps.select(group='console_scripts')\n"
+        "else:\n    scripts = eps.get('console_scripts', [])  # use\n"
+    )
+    reason = why(tmp_path, source, raises="AttributeError", name="entry_points")
+    assert reason == f"inside the `else` of `if {check}`"
+
+
+def test_a_check_for_select_does_not_guard_its_own_body(tmp_path):
+    source = "if not hasattr(eps, 'select'):\n    pass\nelse:\n    eps['console_scripts']  # use\n"
+    assert why(tmp_path, source, raises="AttributeError", name="entry_points") is None
+
+
+def test_a_check_for_select_guards_nothing_but_entry_points(tmp_path):
+    source = "if hasattr(eps, 'select'):\n    pass\nelse:\n    import imp  # use\n"
     assert why(tmp_path, source) is None
 
 
@@ -843,6 +981,45 @@ REAL = [
 ]
 
 
+REAL += [
+    (
+        (3, 12),
+        "import importlib.util\nif importlib.util.find_spec('distutils.core'):  # use\n    pass\n",
+        "ModuleNotFoundError",
+        "distutils",
+    ),
+    (
+        (3, 13),
+        "import importlib.util\nif importlib.util.find_spec('tkinter.tix'):  # use\n    pass\n",
+        "ModuleNotFoundError",
+        "tkinter.tix",
+    ),
+    (
+        (3, 12),
+        "import importlib.metadata\neps = importlib.metadata.entry_points()\n"
+        "if hasattr(eps, 'select'):\n    scripts = eps.select(group='console_scripts')\n"
+        "else:\n    scripts = eps.get('console_scripts', [])  # use\n",
+        "AttributeError",
+        "entry_points",
+    ),
+    (
+        (3, 12),
+        "import importlib.metadata\neps = importlib.metadata.entry_points()\n"
+        "scripts = eps.get('console_scripts', [])  # use\n",
+        "AttributeError",
+        "entry_points",
+    ),
+    (
+        (3, 12),
+        "import importlib.metadata, sys\nif sys.version_info >= (3, 10):\n"
+        "    scripts = importlib.metadata.entry_points(group='console_scripts')\n"
+        "else:\n    scripts = importlib.metadata.entry_points()['console_scripts']  # use\n",
+        "AttributeError",
+        "entry_points",
+    ),
+]
+
+
 @pytest.mark.parametrize(("target", "source", "raises", "name"), REAL)
 def test_not_a_use_exactly_when_the_real_release_runs_the_code_without_failing(
     tmp_path, target, source, raises, name
@@ -896,3 +1073,21 @@ def test_skipif_without_a_condition_guards_nothing(tmp_path):
 def test_a_none_comparison_that_is_no_feature_check_guards_nothing(tmp_path):
     source = "if settings is not None:\n    import imp  # use\n"
     assert why(tmp_path, source) is None
+
+
+@pytest.mark.parametrize(("assertion", "raises", "name"), FAILING_ASSERTIONS + PASSING_ASSERTIONS)
+def test_an_assertion_on_a_feature_check_is_a_use_exactly_when_it_fails_on_the_real_release(
+    tmp_path, assertion, raises, name
+):
+    interpreter = INTERPRETERS[(3, 12)]
+    if not interpreter.exists():
+        pytest.skip(f"no Python 3.12 at {interpreter}")
+    filename, lineno = write(tmp_path, f"{ASSERTION_PRELUDE}{assertion}  # use\n")
+    run = subprocess.run(
+        [str(interpreter), "-I", "-S", filename], capture_output=True, text=True, check=False
+    )
+    if run.returncode:
+        assert run.stderr.splitlines()[-1].startswith("AssertionError")
+    assert (unreachable_on(filename, lineno, (3, 12), raises, name) is None) == bool(
+        run.returncode
+    )

@@ -1,16 +1,28 @@
-"""The instrumentation that sees uses no warning reports, on a made-up module."""
+"""The instrumentation that sees uses no warning reports, on a made-up module and on the
+removed behaviours the older releases keep silently."""
 
 from __future__ import annotations
 
 import builtins
 import importlib
+import importlib.machinery
+import importlib.metadata
+import importlib.util
+import pprint
+import re
 import sys
 import types
 
 import pytest
 
-from pytest_removed_apis.catalog import _api
-from pytest_removed_apis.instrument import AttributeWatch, ImportWatch, ParameterWatch
+from pytest_removed_apis import instrument
+from pytest_removed_apis.catalog import _api, by_id
+from pytest_removed_apis.instrument import (
+    AttributeWatch,
+    BehaviourWatch,
+    ImportWatch,
+    ParameterWatch,
+)
 
 FAKE = "removed_apis_fake"
 
@@ -215,3 +227,248 @@ def test_use_site_of_no_frame_is_none():
     from pytest_removed_apis.classify import use_site
 
     assert use_site(None) is None
+
+
+def test_find_spec_of_a_watched_module_is_reported_when_it_finds_the_module(fake, seen):
+    fake.__spec__ = importlib.machinery.ModuleSpec(FAKE, None)
+    before = importlib.util.find_spec
+    watch = ImportWatch(ENTRIES, report_into(seen), lambda: None)
+    watch.install()
+    try:
+        assert importlib.util.find_spec(FAKE) is fake.__spec__
+        assert importlib.util.find_spec("removed_apis_nowhere") is None
+        assert importlib.util.find_spec(".decoder", "json") is not None
+        assert importlib.util.find_spec("json") is not None
+    finally:
+        watch.uninstall()
+    assert importlib.util.find_spec is before
+    assert [api for api, _ in seen] == [FAKE]
+
+
+# The re group syntax 3.12 refuses, and the dict interface of entry_points().
+
+before_312 = pytest.mark.skipif(
+    sys.version_info >= (3, 12), reason="the newer release refuses the use itself"
+)
+GROUP_SYNTAX = by_id("re:group-reference-syntax")
+DICT_INTERFACE = by_id("importlib.metadata.entry_points:dict-interface")
+RE_HOOKS = ("_compile", "_subx", "_expand")
+
+
+@before_312
+@pytest.mark.filterwarnings("ignore:bad character in group name:DeprecationWarning")
+def test_group_syntax_the_newer_release_refuses_is_reported_at_every_use(seen):
+    before = [vars(re)[name] for name in RE_HOOKS]
+    watch = BehaviourWatch([GROUP_SYNTAX], report_into(seen))
+    watch.install()
+    try:
+        re.sub("(a)", r"\g<+1>", "a")
+        re.sub("(a)", r"\g<+1>", "a")  # re has cached the template: seen all the same
+        re.compile("(a)").subn(r"\g< 1>", "a")
+        re.sub("(a)", "\\g<\u0661>", "a")  # a digit, but not an ASCII one
+        re.sub(b"(a)", rb"\g<+1>", b"a")
+        re.match("(a)", "a").expand(r"\g<+1>")
+        re.compile(b"(?P<\xe9>a)")
+        re.compile(b"(?P<\xe9>a)")
+        re.compile("(a)(?(+1)b|c)")
+        re.compile("(?x)(a) (?(+1)b|c)")
+        assert len(seen) == 10
+        re.compile("(?P<\xe9>a)(?P=\xe9)")  # any identifier names a group of a str pattern
+        re.compile(b"(?P<n>a)(?(n)b|c)(?(1)b|c)")
+        re.compile(r"(a)[(?(+1)]\(?( 1)(?#(?(+1)")  # a class, an escape, a comment
+        re.compile("(a) # (?(+1)\n", re.VERBOSE)
+        re.sub("(?P<n>a)", r"\g<n>\g<1>\\g<+1>", "a")
+        re.sub("(a)", lambda match: "b", "a")
+        re.match("(a)", "a").expand(r"\1")
+        assert len(seen) == 10
+    finally:
+        watch.uninstall()
+    assert [vars(re)[name] for name in RE_HOOKS] == before
+    assert {api for api, _ in seen} == {GROUP_SYNTAX.id}
+
+
+def test_group_syntax_verdicts_are_kept_for_a_bounded_number_of_values(monkeypatch):
+    monkeypatch.setattr(instrument, "_VERDICTS", 2)
+    syntax = instrument._GroupSyntax()
+    templates = ["\\g<+1>", "\\g<1>", "\\g<+1>", "\\g<+1>", b"\\g<\xe9>", "\\g<\xe9>", "\\1"]
+    refused = [syntax.template_refused(template) for template in templates]
+    assert refused == [True, False, True, True, True, False, False]
+    assert syntax.template_refused(bytearray(b"\\g<+1>")) is False  # no template of re's
+    assert len(syntax._verdicts) <= 2
+
+
+@pytest.mark.skipif(sys.version_info >= (3, 10), reason="a plain dict before 3.10 only")
+def test_the_plain_dict_of_entry_points_reports_each_use_of_its_dict_interface(seen):
+    before = importlib.metadata.entry_points
+    watch = BehaviourWatch([DICT_INTERFACE], report_into(seen))
+    watch.install()
+    try:
+        eps = importlib.metadata.entry_points()
+        assert isinstance(eps, dict)
+        assert len(eps) == len(before())
+        assert seen == []
+        assert "pytest11" in eps
+        assert eps["pytest11"] == eps.get("pytest11")
+        assert list(eps) == list(eps.keys())
+        assert list(eps.values()) == [value for _, value in eps.items()]
+        assert len(seen) == 7
+        pprint.pformat(eps)  # the standard library reads it itself
+        assert len(seen) == 7
+    finally:
+        watch.uninstall()
+    assert importlib.metadata.entry_points is before
+    assert {api for api, _ in seen} == {DICT_INTERFACE.id}
+
+
+@pytest.mark.skipif(
+    not (3, 10) <= sys.version_info < (3, 12), reason="SelectableGroups is 3.10's and 3.11's"
+)
+def test_items_of_selectable_groups_is_reported_as_its_warning_methods_are(seen):
+    groups = importlib.metadata.SelectableGroups
+    before = dict(vars(groups))
+    watch = BehaviourWatch([DICT_INTERFACE], report_into(seen))
+    watch.install()
+    try:
+        assert dict(importlib.metadata.entry_points().items())
+    finally:
+        watch.uninstall()
+    assert dict(vars(groups)) == before
+    assert [api for api, _ in seen] == [DICT_INTERFACE.id]
+
+
+def hooked():
+    """What default mode wraps, to compare before and after a run."""
+    groups = getattr(importlib.metadata, "SelectableGroups", dict)
+    return (
+        [vars(re).get(name) for name in RE_HOOKS],
+        importlib.util.find_spec,
+        importlib.metadata.entry_points,
+        dict(vars(groups)),
+    )
+
+
+@before_312
+def test_the_behaviour_wrappers_are_removed_after_the_run(project):
+    before = hooked()
+    project.makepyfile(
+        test_wrapped="""
+        import importlib.util, re
+
+        def test_wrapped():
+            assert re._compile.__wrapped__
+            assert importlib.util.find_spec.__name__ == "watched_find_spec"
+        """
+    )
+    project.inline_run().assertoutcome(passed=1)
+    assert hooked() == before
+
+
+FIND_SPEC = """
+import importlib.util, sys, unittest
+
+def test_asserts_that_it_is_found():
+    assert importlib.util.find_spec("imp") is not None
+
+def test_asserts_what_each_release_finds():
+    assert (importlib.util.find_spec("imp") is None) == (sys.version_info >= (3, 12))
+
+def test_checks_before_using():
+    if importlib.util.find_spec("imp") is None:
+        return
+    assert sys.version_info < (3, 12)
+
+def test_checks_a_computed_name():
+    for name in ["json", "asyncore"]:
+        if importlib.util.find_spec(name) is not None:
+            assert name
+
+class TestUnittest(unittest.TestCase):
+    def test_asserts_that_it_is_found(self):
+        self.assertIsNotNone(importlib.util.find_spec("asynchat"))
+"""
+
+
+@before_312
+def test_find_spec_of_a_removed_module_is_a_use_only_where_the_newer_release_fails(project):
+    project.makepyfile(test_find_spec=FIND_SPEC)
+    reprec = project.inline_run("-W", "ignore")
+    failed = {rep.nodeid.split("::", 1)[1] for rep in reprec.getreports() if rep.failed}
+    assert failed == {
+        "test_asserts_that_it_is_found",
+        "TestUnittest::test_asserts_that_it_is_found",
+    }
+
+
+GROUP_SYNTAX_TESTS = r"""
+import re
+
+def test_signed_reference():
+    assert re.sub("(a)", r"\g<+1>", "a") == "a"
+
+def test_signed_reference_again():
+    assert re.sub("(a)", r"\g<+1>", "a") == "a"
+
+def test_bytes_group_name():
+    assert re.compile(b"(?P<\xe9>a)").match(b"a")
+
+def test_conditional_reference():
+    assert re.match("(a)(?(+1)b|c)", "ab")
+
+def test_expand():
+    assert re.match("(a)", "a").expand(r"\g<+1>") == "a"
+
+def test_what_the_newer_release_takes():
+    assert re.sub("(?P<n>a)", r"\g<n>\g<1>\\g<+1>", "a") == r"aa\g<+1>"
+    assert re.compile("(?P<\xe9>a)(?(1)b|c)").match("ab")
+"""
+
+
+@before_312
+def test_group_syntax_is_a_use_at_every_use_on_every_release(project):
+    project.makepyfile(test_group_syntax=GROUP_SYNTAX_TESTS)
+    reprec = project.inline_run("-W", "ignore")
+    reports = [rep for rep in reprec.getreports() if rep.when == "call"]
+    failed = {rep.nodeid.split("::")[1]: rep.removed_apis for rep in reports if rep.failed}
+    assert sorted(failed) == [
+        "test_bytes_group_name",
+        "test_conditional_reference",
+        "test_expand",
+        "test_signed_reference",
+        "test_signed_reference_again",
+    ]
+    # One finding each, also on 3.11, whose warning reports the first use again.
+    assert {len(findings) for findings in failed.values()} == {1}
+
+
+ENTRY_POINTS_TESTS = """
+import importlib.metadata, sys
+
+def test_dict_interface():
+    assert importlib.metadata.entry_points()["pytest11"]
+
+def test_items():
+    assert dict(importlib.metadata.entry_points().items())
+
+def test_select_or_dict_interface():
+    eps = importlib.metadata.entry_points()
+    if hasattr(eps, "select"):
+        plugins = eps.select(group="pytest11")
+    else:
+        plugins = eps.get("pytest11", ())
+    assert plugins
+
+def test_version_branch():
+    if sys.version_info >= (3, 10):
+        plugins = importlib.metadata.entry_points(group="pytest11")
+    else:
+        plugins = importlib.metadata.entry_points()["pytest11"]
+    assert plugins
+"""
+
+
+@before_312
+def test_the_dict_interface_of_entry_points_is_a_use_unless_checked_first(project):
+    project.makepyfile(test_entry_points=ENTRY_POINTS_TESTS)
+    reprec = project.inline_run("-W", "ignore")
+    failed = {rep.nodeid.split("::")[1] for rep in reprec.getreports() if rep.failed}
+    assert failed == {"test_dict_interface", "test_items"}
