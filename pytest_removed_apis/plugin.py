@@ -208,7 +208,9 @@ def pytest_runtest_makereport(
         item.user_properties.append(("removed_api", reporting.property_text(finding)))
     report = yield
     simulation = item.stash.get(_SIMULATION, None)
-    if simulation is not None and call.excinfo is not None:  # unittest's is set by now
+    # Only a failure is explained: a skip raised while handling a refused import (a
+    # fallback that skips) carries that error as its context, yet fails nothing.
+    if simulation is not None and call.excinfo is not None and report.failed:
         explained = _explained(simulation, call.excinfo.value, call.when, item.nodeid)
         for finding in explained:
             report.user_properties.append(("removed_api", reporting.property_text(finding)))

@@ -287,6 +287,24 @@ def test_a_conftest_importing_a_removed_module_stops_the_run(project):
 
 
 @only_before_312
+def test_a_skip_while_handling_a_refused_import_stays_a_skip(project):
+    project.makepyfile(
+        test_skip="""
+        import pytest
+
+        def test_skips_without_smtpd():
+            try:
+                import smtpd
+            except ImportError:
+                pytest.skip("no smtpd")
+        """
+    )
+    result = _run(project, "-rA")
+    result.assert_outcomes(skipped=1)
+    result.stdout.no_fnmatch_line("*REMOVED-API*")
+
+
+@only_before_312
 def test_a_failure_caused_by_a_hidden_api_is_categorized(project):
     project.makepyfile(
         test_failures="""
