@@ -10,6 +10,7 @@ Usage (from anywhere; PYTHON is the interpreter to judge with)::
     python tests/comparison/record.py /root/.pyenv/versions/3.12.1/bin/python
     python tests/comparison/record.py ~/.pyenv/versions/3.1[23].*/bin/python
     python tests/comparison/record.py ~/.pyenv/versions/3.{8,9,10,11}.*/bin/python
+    python tests/comparison/record.py --backports /root/.pyenv/versions/3.12.1/bin/python
 
 For each PYTHON it makes a fresh virtual environment in a temporary folder, removes
 setuptools from it if the interpreter put it there (setuptools' ``distutils`` shim would
@@ -43,12 +44,40 @@ The outcomes file maps each pytest node id (relative to the snippets folder) to 
 
 The helpers below (``copy_snippets``, ``PYTEST_ARGS``, ``read_junit``, ...) are shared
 with ``tests/test_comparison.py``, which loads this file by path.
+
+Simulation recordings
+---------------------
+
+Simulation (``--simulate-312``, ``--simulate-python 3.13``) is judged more strictly: a test
+must end as on the real release AND with the same exception.  So the same call also runs
+the snippet SETS (``SNIPPET_SETS``: ``snippets/`` and ``simulation/snippets/``) together,
+each in a folder of its own name under one root folder, in the same environment, and keeps
+per-test *results* in ``expected-simulated-<major>.<minor>.json``.  A result is the outcome
+and, for a failed or erroring test, the class of the exception that ended it::
+
+    "simulation/test_modules_312.py::test_import_statement": "failed: ModuleNotFoundError"
+    "snippets/test_removed_module_at_import.py": "error: ModuleNotFoundError"
+    "simulation/test_fallbacks_312.py::test_contextlib_suppress_ImportError": "passed"
+
+read from the junit XML (``read_junit_results``): the ``message`` of a ``<failure>`` or
+``<error>`` starts with the exception's name as Python prints it (``re.error``, a bare
+assertion failure prints as ``assert ...`` and counts as AssertionError); a collection
+error is read from the last exception in its traceback text (the ``E   Name: ...`` line).
+On an older release the call checks the sets too: every test must pass there, except the
+version checks listed in ``NEEDS_RELEASE``, which must end as listed.
+
+With ``--backports`` (``python tests/comparison/record.py --backports PYTHON...``) it
+instead makes an environment with ``BACKPORTS`` installed from the package index (and
+setuptools kept, with ``SETUPTOOLS_USE_DISTUTILS=local``), runs ``simulation/backports/``
+there and writes ``expected-backports-<major>.<minor>.json``; this needs the network and
+releases from 3.12 on.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -221,12 +250,298 @@ def record(python: str) -> bool:
     return not not_passing
 
 
+# The simulation comparison ------------------------------------------------------------
+
+SIMULATION = HERE / "simulation"
+
+SNIPPET_SETS = {"snippets": SNIPPETS, "simulation": SIMULATION / "snippets"}
+"""The sets the simulation comparison runs together: folder name in the run -> source."""
+
+BACKPORT_SETS = {"backports": SIMULATION / "backports"}
+"""The snippets judged in an environment with ``BACKPORTS`` installed."""
+
+BACKPORTS = (
+    "pyasyncore==1.0.5",
+    "pyasynchat==1.0.5",
+    "zombie-imp==0.0.4",
+    "standard-smtpd==3.13.0",
+    "setuptools>=60",
+)
+"""Installed with ``--no-deps`` (standard-smtpd would pull standard-asyncore and
+standard-asynchat over pyasyncore and pyasynchat on 3.12, and nothing on 3.11): one
+distribution for each module 3.12 removed, with setuptools for ``distutils``."""
+
+BACKPORTS_ENVIRONMENT = {"SETUPTOOLS_USE_DISTUTILS": "local"}
+"""Set for a backports run: ``import distutils`` reaches setuptools' copy."""
+
+
+def _needs(release: str, before: str, module: str, *names: str) -> dict[str, tuple[str, str]]:
+    return {f"simulation/{module}::{name}": (release, before) for name in names}
+
+
+NEEDS_RELEASE = {
+    **_needs(
+        "3.12",
+        "failed: AssertionError",
+        "test_version_checks_312.py",
+        "test_version_info_say_312_or_later",
+        "test_version_info_slice_say_312_or_later",
+        "test_major_and_minor_say_312_or_later",
+        "test_from_sys_import_version_info_say_312_or_later",
+        "test_hexversion_say_312_or_later",
+        "test_version_string_say_312_or_later",
+    ),
+    **_needs(
+        "3.12",
+        "skipped",
+        "test_version_checks_312.py",
+        "test_skipif_before_312_runs_from_312",
+        "test_skipif_string_condition_before_312_runs_from_312",
+    ),
+    **_needs(
+        "3.13",
+        "failed: AssertionError",
+        "test_version_checks_313.py",
+        "test_version_info_say_313_or_later",
+        "test_major_and_minor_say_313_or_later",
+        "test_hexversion_say_313_or_later",
+    ),
+    **_needs(
+        "3.13", "skipped", "test_version_checks_313.py", "test_skipif_before_313_runs_from_313"
+    ),
+}
+"""Snippets that check the version itself: node id -> (the first release where they pass,
+their result on the releases before it, where every other snippet passes)."""
+
+Results = Dict[str, str]  # noqa: UP006 - evaluated at run time on 3.8
+"""``{node id: "passed" | "skipped" | "failed: <exception>" | "error: <exception>"}``."""
+
+
+def simulated_expected_path(release: str) -> Path:
+    """``expected-simulated-3.12.json`` for ``"3.12"``."""
+    return HERE / f"expected-simulated-{release}.json"
+
+
+def backports_expected_path(release: str) -> Path:
+    """``expected-backports-3.12.json`` for ``"3.12"``."""
+    return HERE / f"expected-backports-{release}.json"
+
+
+def load_results(path: Path) -> Results:
+    with path.open(encoding="utf-8") as stream:
+        results: Results = json.load(stream)
+    return results
+
+
+def write_results(path: Path, results: Results) -> None:
+    path.write_text(json.dumps(results, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+
+
+def results_before(release: str, results: Results) -> Results:
+    """What ``results``' node ids should give without the plugin on ``release``, a release
+    before 3.12: "passed", or what ``NEEDS_RELEASE`` says for a version check."""
+    version = _version(release)
+    expected = {}
+    for key in results:
+        needed, before = NEEDS_RELEASE.get(key, (release, "passed"))
+        expected[key] = before if version < _version(needed) else "passed"
+    return expected
+
+
+def copy_snippet_sets(destination: Path, sets: dict[str, Path]) -> None:
+    """Copy each set's files into ``destination/<name>``; write the ``pytest.ini`` above."""
+    for name, source in sets.items():
+        folder = destination / name
+        folder.mkdir()
+        for path in sorted(source.glob("*.py")):
+            shutil.copyfile(str(path), str(folder / path.name))
+    (destination / "pytest.ini").write_text(PYTEST_INI, encoding="utf-8")
+
+
+def set_node_id(classname: str, name: str) -> str:
+    """Undo junitxml's mangling of a node id, for test modules one folder deep.
+
+    ``("simulation.test_mod.TestCase", "test_x")`` -> ``"simulation/test_mod.py::TestCase::
+    test_x"``; a collection report: ``("", "simulation.test_mod")`` ->
+    ``"simulation/test_mod.py"``.
+    """
+    if not classname:
+        return "/".join(name.split(".")) + ".py"
+    folder, module, *classes = classname.split(".")
+    return "::".join([f"{folder}/{module}.py", *classes, name])
+
+
+_EXCEPTION_NAME = re.compile(r"((?:[A-Za-z_]\w*\.)*[A-Za-z_]\w*)(?::|$)", re.MULTILINE)
+_RAISED_LINE = re.compile(r"^E\s+((?:[A-Za-z_]\w*\.)*[A-Za-z_]\w*)(?::|$)", re.MULTILINE)
+_PHASE_ERROR = re.compile(r'failed on (?:setup|teardown) with "(.*)"\Z', re.DOTALL)
+_CHAINED = re.compile(
+    r"^(?:The above exception was the direct cause of the following exception:"
+    r"|During handling of the above exception, another exception occurred:)$",
+    re.MULTILINE,
+)
+
+
+def exception_name(message: str, text: str) -> str:
+    """The class of the exception a ``<failure>`` or ``<error>`` element reports.
+
+    ``message`` is the element's ``message`` attribute and ``text`` its body (the report's
+    long form).  What cannot be read as an exception name comes back in angle brackets, so a
+    comparison shows it.
+    """
+    phase_error = _PHASE_ERROR.match(message)
+    if phase_error:
+        message = phase_error.group(1)
+    if message == "collection failure":
+        last_exception = _CHAINED.split(text)[-1]
+        raised = _RAISED_LINE.search(last_exception)
+        return raised.group(1) if raised else f"<{message}>"
+    if message.startswith("assert ") or message == "assert":
+        return "AssertionError"
+    named = _EXCEPTION_NAME.match(message)
+    return named.group(1) if named else f"<{message.splitlines()[0][:60] if message else ''}>"
+
+
+def _result(case: ElementTree.Element) -> str:
+    for tag, outcome in (("error", "error"), ("failure", "failed")):
+        element = case.find(tag)
+        if element is not None:
+            name = exception_name(element.get("message", ""), element.text or "")
+            return f"{outcome}: {name}"
+    return "skipped" if case.find("skipped") is not None else "passed"
+
+
+def _rank(result: str) -> int:
+    return OUTCOMES.index(result.split(":", 1)[0])
+
+
+def read_junit_results(path: Path) -> Results:
+    """``{node id: result}`` from the junit XML report of a run of snippet sets."""
+    results: Results = {}
+    for case in ElementTree.parse(str(path)).iter("testcase"):
+        key = set_node_id(case.get("classname", ""), case.get("name", ""))
+        result = _result(case)
+        previous = results.get(key)
+        if previous is not None and _rank(previous) > _rank(result):
+            result = previous
+        results[key] = result
+    return dict(sorted(results.items()))
+
+
+def clean_environment(overrides: dict[str, str]) -> dict[str, str]:
+    """This process's environment without what would change a pytest run, plus ``overrides``."""
+    environment = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"PYTEST_ADDOPTS", "PYTEST_PLUGINS", "PYTHONPATH", "PYTHONWARNINGS"}
+    }
+    environment.update(overrides)
+    return environment
+
+
+def run_snippet_sets(
+    venv_python: Path,
+    where: Path,
+    sets: dict[str, Path],
+    plugin_args: tuple[str, ...] = ("-p", "no:removed_apis"),
+    environment: dict[str, str] | None = None,
+) -> Results:
+    """Run the snippet ``sets`` under ``venv_python`` in ``where/run``; their results."""
+    run_dir = where / "run"
+    run_dir.mkdir()
+    copy_snippet_sets(run_dir, sets)
+    junit = where / "junit.xml"
+    command = [
+        str(venv_python),
+        "-m",
+        "pytest",
+        *plugin_args,
+        *PYTEST_ARGS,
+        f"--junitxml={junit}",
+        "-q",
+    ]
+    result = subprocess.run(
+        command,
+        cwd=str(run_dir),
+        env=clean_environment(ENVIRONMENT if environment is None else environment),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        check=False,
+    )
+    if not junit.exists():
+        sys.stderr.write(result.stdout)
+        raise RuntimeError(f"pytest exited {result.returncode} without a junit report")
+    return read_junit_results(junit)
+
+
+def _version(release: str) -> tuple[int, int]:
+    major, minor = release.split(".")
+    return int(major), int(minor)
+
+
+def _result_summary(results: Results) -> str:
+    counts: dict[str, int] = {}
+    for result in results.values():
+        counts[result] = counts.get(result, 0) + 1
+    return ", ".join(f"{count} {result}" for result, count in sorted(counts.items()))
+
+
+def record_simulation(python: str) -> bool:
+    """Judge the snippet sets with ``python`` (see "Simulation recordings" above)."""
+    release = _release_of(python)
+    with tempfile.TemporaryDirectory(prefix="removed-apis-record-") as tmp:
+        where = Path(tmp)
+        results = run_snippet_sets(_make_venv(python, where), where, SNIPPET_SETS)
+    print(f"record: CPython {release}, snippet sets: {_result_summary(results)}")
+    if _version(release) >= (3, 12):
+        target = simulated_expected_path(release)
+        write_results(target, results)
+        print(f"record: wrote {target}")
+        return True
+    expected = results_before(release, results)
+    wrong = {key: value for key, value in results.items() if value != expected[key]}
+    for key, value in wrong.items():
+        print(f"record: {release}: {key} {value}, should be {expected[key]}", file=sys.stderr)
+    return not wrong
+
+
+def install_backports(venv_python: Path) -> None:
+    """Install ``BACKPORTS`` (no dependencies) into the environment of ``venv_python``."""
+    pip = [str(venv_python), "-m", "pip", "--disable-pip-version-check", "--quiet"]
+    subprocess.check_call([*pip, "install", "--upgrade", "--no-deps", *BACKPORTS])
+
+
+def record_backports(python: str) -> bool:
+    """Judge ``simulation/backports/`` with ``python`` in an environment with the backports."""
+    release = _release_of(python)
+    if _version(release) < (3, 12):
+        print(f"record: {release}: backports are judged on 3.12 or later", file=sys.stderr)
+        return False
+    with tempfile.TemporaryDirectory(prefix="removed-apis-record-") as tmp:
+        where = Path(tmp)
+        venv_python = _make_venv(python, where)
+        install_backports(venv_python)
+        results = run_snippet_sets(
+            venv_python, where, BACKPORT_SETS, environment=BACKPORTS_ENVIRONMENT
+        )
+    print(f"record: CPython {release}, backports: {_result_summary(results)}")
+    target = backports_expected_path(release)
+    write_results(target, results)
+    print(f"record: wrote {target}")
+    return True
+
+
 def main(argv: list[str]) -> int:
     if not argv or argv[0] in {"-h", "--help"}:
         print(__doc__)
         return 0 if argv else 2
-    results = [record(python) for python in argv]
-    return 0 if all(results) else 1
+    results = []
+    if argv[0] == "--backports":
+        results = [record_backports(python) for python in argv[1:]]
+    else:
+        for python in argv:
+            results += [record(python), record_simulation(python)]
+    return 0 if results and all(results) else 1
 
 
 if __name__ == "__main__":
