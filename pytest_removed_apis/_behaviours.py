@@ -12,13 +12,13 @@ from __future__ import annotations
 import functools
 import inspect
 import operator
-import re
 import sys
 from types import MethodType, ModuleType
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from pytest_removed_apis.catalog import Entry
 from pytest_removed_apis.classify import is_library
+from pytest_removed_apis.instrument import GroupSyntax, still_importing
 
 Patch = Callable[["Behaviours", Entry, ModuleType], None]
 
@@ -56,7 +56,7 @@ class Behaviours:
         deferred = False
         for name in [name for name in self._pending if name in sys.modules]:
             module = sys.modules[name]
-            if getattr(getattr(module, "__spec__", None), "_initializing", False):
+            if still_importing(module):
                 deferred = True
                 continue
             self._pending.discard(name)
@@ -284,65 +284,32 @@ class _PathChecked:
         return repr(self.function)
 
 
-_GROUP_NAME = re.compile(r"\(\?P<([^>]*)>|\(\?P=([^)]*)\)|\(\?\(([^)]*)\)")
-_GROUP_REFERENCE = re.compile(r"\\g<([^>]*)>")
-
-
-def _bad_group(name: str, text: bool, reference: bool) -> bool:
-    """Whether 3.12 rejects a group name (or, with ``reference``, a number) 3.11 took."""
-    if reference and name.isdecimal() and name.isascii():
-        return False
-    return not name.isidentifier() or not (text or name.isascii())
-
-
-def group_syntax_error(value: str | bytes, template: bool) -> str | None:
-    """The group name 3.12 refuses in a pattern (or replacement template), if any."""
-    text = isinstance(value, str)
-    source = value if isinstance(value, str) else value.decode("latin-1")
-    if template:
-        names = [(m.group(1), True) for m in _GROUP_REFERENCE.finditer(source)]
-    elif "(?" not in source:
-        return None
-    else:
-        names = [
-            (m.group(1) or m.group(2) or "", False) if m.group(3) is None else (m.group(3), True)
-            for m in _GROUP_NAME.finditer(source)
-        ]
-    for name, reference in names:
-        if _bad_group(name, text, reference):
-            return f"bad character in group name {name!r}"
-    return None
-
-
 def _strict_group_names(behaviours: Behaviours, entry: Entry, module: ModuleType) -> None:
     """3.12 rejects what 3.11 warns about: group names that are not ASCII identifiers in
-    bytes patterns, and group references that are not ASCII digits."""
-    verdicts: dict[object, str | None] = {}
-
-    def check(value: Any, template: bool) -> None:
-        if not isinstance(value, (str, bytes)) or not behaviours.active(entry):
-            return
-        key = (type(value), value, template)
-        if key not in verdicts:
-            verdicts[key] = group_syntax_error(value, template)
-        message = verdicts[key]
-        if message is not None:
-            raise _tagged(module.error(message), entry)
-
+    bytes patterns, and group references that are not ASCII digits.  Default mode's
+    ``GroupSyntax`` judges each pattern and template (once)."""
+    syntax = GroupSyntax()
     original_compile = module._compile
     original_subx = module._subx
     original_expand = module._expand
 
+    def refuse() -> None:
+        raise _tagged(module.error("bad character in group name"), entry)
+
     def _compile(pattern: Any, flags: Any) -> Any:
-        check(pattern, template=False)
-        return original_compile(pattern, flags)
+        compiled = original_compile(pattern, flags)
+        if behaviours.active(entry) and syntax.pattern_refused(compiled):
+            refuse()
+        return compiled
 
     def _subx(pattern: Any, template: Any) -> Any:
-        check(template, template=True)
+        if behaviours.active(entry) and syntax.template_refused(template):
+            refuse()
         return original_subx(pattern, template)
 
     def _expand(pattern: Any, match: Any, template: Any) -> Any:
-        check(template, template=True)
+        if behaviours.active(entry) and syntax.template_refused(template):
+            refuse()
         return original_expand(pattern, match, template)
 
     behaviours.patch(module, "_compile", _compile)

@@ -112,7 +112,7 @@ class ImportWatch:
             builtins.__import__, importlib.import_module, importlib.util.find_spec = saved
 
 
-def _still_importing(module: object) -> bool:
+def still_importing(module: object) -> bool:
     """A module in ``sys.modules`` whose code still runs: its classes do not exist yet."""
     return bool(getattr(getattr(module, "__spec__", None), "_initializing", False))
 
@@ -192,7 +192,7 @@ class AttributeWatch:
         deferred = False
         for name in [name for name in self._pending if name in sys.modules]:
             module = sys.modules[name]
-            if _still_importing(module):
+            if still_importing(module):
                 deferred = True
                 continue
             self._pending.discard(name)
@@ -278,7 +278,7 @@ class ParameterWatch:
         deferred = False
         for key in [key for key in self._pending if key[0] in sys.modules]:
             module = sys.modules[key[0]]
-            if _still_importing(module):
+            if still_importing(module):
                 deferred = True
                 continue
             self._pending.discard(key)
@@ -364,7 +364,7 @@ def _names(scan: Pattern[str], source: str | bytes) -> list[str]:
     return [name for name in (match.group(1) for match in scan.finditer(decoded)) if name]
 
 
-class _GroupSyntax:
+class GroupSyntax:
     """Which patterns and templates use group syntax that 3.12 refuses, each decided once."""
 
     def __init__(self) -> None:
@@ -473,7 +473,7 @@ class BehaviourWatch:
     def _watch_group_syntax(self) -> None:
         # 3.8 to 3.11 alike; the C code looks re._subx and re._expand up on each call.
         compile_, subx, expand = (vars(re)[name] for name in ("_compile", "_subx", "_expand"))
-        syntax = _GroupSyntax()
+        syntax = GroupSyntax()
         watch = self
 
         @functools.wraps(compile_)

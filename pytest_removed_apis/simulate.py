@@ -36,6 +36,7 @@ from typing import AbstractSet, Any, Iterator, Mapping, Sequence, Tuple
 from pytest_removed_apis import _behaviours, _hiding
 from pytest_removed_apis.catalog import Entry
 from pytest_removed_apis.classify import is_library, is_runner
+from pytest_removed_apis.instrument import still_importing
 
 Use = Tuple[Entry, str, int]  # noqa: UP006 - evaluated on 3.8
 
@@ -297,8 +298,7 @@ class Simulation:
             self._modules_seen = -1  # still importing: look again next time
         for name in [name for name in self._pending if name in sys.modules]:
             module = sys.modules[name]
-            spec = getattr(module, "__spec__", None)
-            if getattr(spec, "_initializing", False):
+            if still_importing(module):
                 self._modules_seen = -1  # still importing: look again next time
                 continue
             self._pending.discard(name)

@@ -289,7 +289,7 @@ def test_group_syntax_the_newer_release_refuses_is_reported_at_every_use(seen):
 
 def test_group_syntax_verdicts_are_kept_for_a_bounded_number_of_values(monkeypatch):
     monkeypatch.setattr(instrument, "_VERDICTS", 2)
-    syntax = instrument._GroupSyntax()
+    syntax = instrument.GroupSyntax()
     templates = ["\\g<+1>", "\\g<1>", "\\g<+1>", "\\g<+1>", b"\\g<\xe9>", "\\g<\xe9>", "\\1"]
     refused = [syntax.template_refused(template) for template in templates]
     assert refused == [True, False, True, True, True, False, False]
