@@ -41,7 +41,6 @@ class Behaviours:
                 module = _PATCHES[entry.id][0]
                 self._by_module.setdefault(module, []).append(entry)
         self._pending: set[str] = set()
-        self._names: set[str] = set()
         self.refused_modules: dict[str, Entry] = {}
         """Modules only a finder without ``find_spec()`` would have found."""
         self._undo: list[Callable[[], None]] = []
@@ -61,10 +60,12 @@ class Behaviours:
                 continue
             self._pending.discard(name)
             parameters: dict[str, list[Entry]] = {}
+            patched: set[Patch] = set()  # one wrapper may serve several entries
             for entry in self._by_module[name]:
                 if entry.kind == "parameter":
                     parameters.setdefault(entry.qualname, []).append(entry)
-                else:
+                elif _PATCHES[entry.id][1] not in patched:
+                    patched.add(_PATCHES[entry.id][1])
                     _PATCHES[entry.id][1](self, entry, module)
             for qualname, entries in parameters.items():
                 self._refuse_keywords(module, qualname, entries)
@@ -74,7 +75,6 @@ class Behaviours:
         while self._undo:
             self._undo.pop()()
         self._pending = set()
-        self._names.clear()
 
     def active(self, entry: Entry) -> bool:
         return entry.id not in self.visible
@@ -194,10 +194,8 @@ def _no_loader_module_repr(behaviours: Behaviours, entry: Entry, module: ModuleT
 
 
 def _integer_randrange(behaviours: Behaviours, entry: Entry, module: ModuleType) -> None:
-    """3.12's ``randrange()`` takes integers only (``operator.index``)."""
-    if "random.Random.randrange" in behaviours._names:
-        return  # both entries share one wrapper
-    behaviours._names.add("random.Random.randrange")
+    """3.12's ``randrange()`` takes integers only (``operator.index``); one wrapper for
+    both of its entries."""
     original = module.Random.randrange
     entries = [e for e in behaviours._by_module["random"] if e.kind == "behaviour"]
 
@@ -352,10 +350,7 @@ def _matches(entry_point: Any, params: Mapping[str, Any]) -> bool:
 
 def _entry_points_sequence(behaviours: Behaviours, entry: Entry, module: ModuleType) -> None:
     """3.12's ``entry_points()`` returns ``EntryPoints`` (with keyword selection), never a
-    dict; ``EntryPoints`` has no list methods."""
-    if "importlib.metadata.entry_points" in behaviours._names:
-        return  # both entries share one wrapper
-    behaviours._names.add("importlib.metadata.entry_points")
+    dict; ``EntryPoints`` has no list methods.  One wrapper for both entries."""
     original = module.entry_points
     entries = {e.aspect: e for e in behaviours._by_module[module.__name__]}
 

@@ -71,7 +71,7 @@ def _runner_roots() -> tuple[str, ...]:
 _STDLIB: Final = _library_roots()
 _RUNNER: Final = _runner_roots()
 _PACKAGE: Final = os.path.normcase(os.path.dirname(os.path.realpath(__file__)))
-_SITE_DIRS: Final = ("site-packages", "dist-packages")
+SITE_DIRS: Final = ("site-packages", "dist-packages")
 
 
 def is_library(filename: str) -> bool:
@@ -84,8 +84,13 @@ def is_library(filename: str) -> bool:
     for root in _STDLIB:
         if path.startswith(root + os.sep):
             rest = path[len(root) + 1 :].split(os.sep)
-            return not any(part in _SITE_DIRS for part in rest)
+            return not any(part in SITE_DIRS for part in rest)
     return False
+
+
+def is_library_dir(entry: object) -> bool:
+    """Whether a ``sys.path`` entry is a folder of the standard library's."""
+    return isinstance(entry, str) and bool(entry) and is_library(os.path.join(entry, "x"))
 
 
 def is_runner(filename: str) -> bool:
@@ -142,7 +147,7 @@ def _provided(top: str) -> bool:
     filename = getattr(loaded, "__file__", None)
     if isinstance(filename, str) and not is_library(filename):
         return True
-    paths = [path for path in sys.path if path and not is_library(os.path.join(path, "x"))]
+    paths = [path for path in sys.path if path and not is_library_dir(path)]
     return importlib.machinery.PathFinder.find_spec(top, paths) is not None
 
 
@@ -155,7 +160,7 @@ class Origins:
     def of(self, filename: str) -> str | None:
         parts = os.path.normcase(os.path.realpath(filename)).split(os.sep)
         for index, part in enumerate(parts[:-1]):
-            if part in _SITE_DIRS:
+            if part in SITE_DIRS:
                 top = parts[index + 1]
                 top = top[:-3] if top.endswith(".py") else top
                 return self._distributions().get(top, top)

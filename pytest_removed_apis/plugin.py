@@ -42,6 +42,7 @@ _MARKER_DOC = (
 _FINDINGS = pytest.StashKey[Dict[str, List[Finding]]]()  # noqa: UP006 - evaluated on 3.8
 _ALLOWED = pytest.StashKey["frozenset[str] | None"]()
 _SIMULATION = pytest.StashKey[Simulation]()
+_ORIGINS = Origins()  # which distribution holds a file: read once, when first asked
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -252,7 +253,7 @@ def _explained(
     simulation: Simulation, error: BaseException, phase: Phase, nodeid: str
 ) -> list[Finding]:
     """Findings for the removed APIs a failure came from (status ``fail``)."""
-    origins = Origins()
+    origins = _ORIGINS
     return [
         Finding.of(
             entry,

@@ -29,20 +29,18 @@ import importlib.util
 import os
 import sys
 from collections import ChainMap
-from contextlib import contextmanager
 from types import FrameType, ModuleType, TracebackType
-from typing import AbstractSet, Any, Iterator, Mapping, Sequence, Tuple
+from typing import AbstractSet, Any, Mapping, Sequence, Tuple
 
 from pytest_removed_apis import _behaviours, _hiding
 from pytest_removed_apis.catalog import Entry
-from pytest_removed_apis.classify import is_library, is_runner
+from pytest_removed_apis.classify import SITE_DIRS, is_library, is_library_dir, is_runner
 from pytest_removed_apis.instrument import still_importing
 
 Use = Tuple[Entry, str, int]  # noqa: UP006 - evaluated on 3.8
 
 _MISSING: Any = object()
 _MEMBER_KINDS = ("function", "class", "method", "attribute", "alias")
-_SITE_DIRS = ("site-packages", "dist-packages")
 
 
 def is_standard_copy(module: object) -> bool:
@@ -57,10 +55,6 @@ def is_standard_copy(module: object) -> bool:
     return name in sys.builtin_module_names or bool(
         getattr(getattr(module, "__spec__", None), "origin", None) in ("built-in", "frozen")
     )
-
-
-def _standard_path_entry(entry: object) -> bool:
-    return isinstance(entry, str) and is_library(os.path.join(entry or os.curdir, "x"))
 
 
 class VersionInfo(tuple):  # type: ignore[type-arg]
@@ -161,15 +155,20 @@ class Simulation:
 
     # -- what is hidden ----------------------------------------------------------------
 
-    def module_entry(self, name: str) -> Entry | None:
-        """The entry of the removed module ``name`` is (or is inside), unless visible."""
+    def _removed_module(self, name: str) -> Entry | None:
+        """The entry of the removed module ``name`` is (or is inside)."""
         top = name
         while top:
             entry = self.modules.get(top)
             if entry is not None:
-                return None if entry.id in self.visible else entry
+                return entry
             top = top.rpartition(".")[0]
         return None
+
+    def module_entry(self, name: str) -> Entry | None:
+        """The entry of the removed module ``name`` is (or is inside), unless visible."""
+        entry = self._removed_module(name)
+        return None if entry is None or entry.id in self.visible else entry
 
     def hidden_names(self) -> dict[str, list[Entry]]:
         """Removed names by their last part, for explaining an ``AttributeError``."""
@@ -182,12 +181,8 @@ class Simulation:
     def note_module(self, name: str) -> None:
         """A module under a removed name is being imported (an exemption shows it): the
         next reset takes it away again."""
-        top = name
-        while top:
-            if top in self.modules:
-                self._module_names.add(name)
-                return
-            top = top.rpartition(".")[0]
+        if self._removed_module(name) is not None:
+            self._module_names.add(name)
 
     # -- install, reset, undo ----------------------------------------------------------
 
@@ -238,21 +233,6 @@ class Simulation:
         self._modules_seen = -1
         self.refresh()
 
-    @contextmanager
-    def applied(self, visible: AbstractSet[str] = frozenset()) -> Iterator[None]:
-        """Simulated inside the block (installing if needed); undone after it only if this
-        block installed it."""
-        installing = not self.installed
-        self.install()
-        self.reset(visible)
-        try:
-            yield
-        finally:
-            if installing:
-                self.uninstall()
-            else:
-                self.reset()
-
     def _hide_modules(self) -> None:
         """Take the standard library's copies out of ``sys.modules`` (kept for the undo);
         what is left under those names is the state every test starts from."""
@@ -266,11 +246,9 @@ class Simulation:
                 continue
             del sys.modules[name]
             self._saved_modules[name] = module
-            parent_name, _, attribute = name.rpartition(".")
-            parent = sys.modules.get(parent_name)
-            if parent is not None and vars(parent).get(attribute) is module:
-                delattr(parent, attribute)
-                self._parents.append((parent, attribute, module))
+            parent = _detach(name, module)
+            if parent is not None:
+                self._parents.append((parent, name.rpartition(".")[2], module))
 
     def _reset_modules(self) -> None:
         """Put the names of hidden modules back as they were after ``install``: what a
@@ -282,10 +260,7 @@ class Simulation:
                 continue
             if wanted is _MISSING:
                 del sys.modules[name]
-                parent_name, _, attribute = name.rpartition(".")
-                parent = sys.modules.get(parent_name)
-                if parent is not None and vars(parent).get(attribute) is current:
-                    delattr(parent, attribute)
+                _detach(name, current)
             else:
                 sys.modules[name] = wanted
 
@@ -318,7 +293,7 @@ class Simulation:
             path = os.path.normcase(os.path.realpath(filename))
             known = (
                 path.startswith(self.rootdir)
-                and not any(part in _SITE_DIRS for part in path.split(os.sep))
+                and not any(part in SITE_DIRS for part in path.split(os.sep))
                 and not is_library(filename)
                 and not is_runner(filename)
             )
@@ -406,6 +381,16 @@ class Simulation:
         return uses
 
 
+def _detach(name: str, module: object) -> ModuleType | None:
+    """Take a submodule off its parent package's attributes, if it is there; the parent."""
+    parent_name, _, attribute = name.rpartition(".")
+    parent = sys.modules.get(parent_name)
+    if parent is None or vars(parent).get(attribute) is not module:
+        return None
+    delattr(parent, attribute)
+    return parent
+
+
 def _named_by(
     error: BaseException, names: Mapping[str, list[Entry]], simulation: Simulation
 ) -> list[Entry]:
@@ -455,7 +440,7 @@ class _Finder:
 
     def elsewhere(self, name: str, path: Sequence[str] | None, target: Any) -> Any:
         """The spec of a copy of ``name`` outside the standard library, or ``None``."""
-        if path is not None and all(_standard_path_entry(entry) for entry in path):
+        if path is not None and all(is_library_dir(entry) for entry in path):
             return None
         for finder in sys.meta_path:
             if finder is self or finder in (
@@ -466,7 +451,7 @@ class _Finder:
             if finder is importlib.machinery.PathFinder:
                 entries = sys.path if path is None else path
                 spec = finder.find_spec(
-                    name, [entry for entry in entries if not _standard_path_entry(entry)], target
+                    name, [entry for entry in entries if not is_library_dir(entry)], target
                 )
             else:
                 find_spec = getattr(finder, "find_spec", None)
