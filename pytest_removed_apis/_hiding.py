@@ -23,16 +23,22 @@ from __future__ import annotations
 import linecache
 import sys
 from types import FrameType, ModuleType
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Final, Iterator, Mapping, MutableMapping
 
 from pytest_removed_apis.catalog import Entry
 from pytest_removed_apis.classify import is_library, use_site
 
 _MISSING: Any = object()
+_OWN: Final = __name__.partition(".")[0] + "."
 
 
 def library_access(frame: FrameType, name: str) -> bool:
-    """The standard library reached the name for itself (not on the user's behalf)."""
+    """The standard library reached the name for itself (not on the user's behalf).
+
+    The plugin's own frames (default mode's watch on the same module) act for their
+    caller, who is judged instead."""
+    while frame.f_back is not None and frame.f_globals.get("__name__", "").startswith(_OWN):
+        frame = frame.f_back
     if not is_library(frame.f_code.co_filename):
         return False
     site = use_site(frame)
@@ -96,6 +102,83 @@ class _RefusedData(_Refused):
         descriptor.__delete__(self.hidden.original, obj)
 
 
+def _refused(hidden: Hidden, namespace: Mapping[str, Any], frame: FrameType) -> bool:
+    """Whether the code running in ``frame`` is refused the module-level name now: it is
+    hidden, the test has not set it to something else, and the access is not the standard
+    library's own."""
+    if not hidden.active:
+        return False
+    current = namespace.get(hidden.name, _MISSING)
+    untouched = current is hidden.original or current is _MISSING
+    return untouched and not library_access(frame, hidden.name)
+
+
+_LISTINGS = frozenset({"__dict__", "__all__"})
+
+
+def _listing(
+    value: Any, namespace: dict[str, Any], table: dict[str, Hidden], frame: FrameType
+) -> Any:
+    """A module's ``__dict__`` or ``__all__`` as the code in ``frame`` sees it: without the
+    names refused to it (``vars(ssl)``, ``from ssl import *``, ``mock.patch("ssl.wrap_socket")``
+    all look there)."""
+    refused = frozenset(
+        name for name, hidden in table.items() if _refused(hidden, namespace, frame)
+    )
+    if not refused:
+        return value
+    if value is namespace:
+        return Namespace(namespace, table, refused)
+    if isinstance(value, (list, tuple)):
+        return type(value)(name for name in value if name not in refused)
+    return value
+
+
+class Namespace(MutableMapping[str, Any]):
+    """A module's namespace without its removed names, reading and writing through to it:
+    what ``vars(module)`` gives the user's code under simulation."""
+
+    __slots__ = ("_namespace", "_table", "_refused")
+
+    def __init__(
+        self, namespace: dict[str, Any], table: dict[str, Hidden], refused: frozenset[str]
+    ) -> None:
+        self._namespace = namespace
+        self._table = table
+        self._refused = refused
+
+    def _gone(self, name: str) -> bool:
+        hidden = self._table.get(name)
+        if hidden is None or name not in self._refused or not hidden.active:
+            return False
+        return self._namespace.get(name, _MISSING) is hidden.original
+
+    def __getitem__(self, name: str) -> Any:
+        if self._gone(name):
+            raise KeyError(name)
+        return self._namespace[name]
+
+    def __setitem__(self, name: str, value: Any) -> None:
+        self._namespace[name] = value
+
+    def __delitem__(self, name: str) -> None:
+        if self._gone(name):
+            raise KeyError(name)
+        del self._namespace[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return (name for name in list(self._namespace) if not self._gone(name))
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+    def __repr__(self) -> str:
+        return repr(dict(self))
+
+    def copy(self) -> dict[str, Any]:
+        return dict(self)
+
+
 class Names:
     """Every removed name hidden by one simulation."""
 
@@ -145,16 +228,17 @@ class Names:
         class Simulated(original_class):  # type: ignore[valid-type,misc]
             def __getattribute__(self, attribute: str) -> Any:
                 __tracebackhide__ = True
+                if attribute in _LISTINGS:
+                    value = original_class.__getattribute__(self, attribute)
+                    return _listing(value, module_dict, table, sys._getframe(1))
                 hidden = table.get(attribute)
-                if hidden is not None and hidden.active:
-                    current = module_dict.get(attribute, _MISSING)
-                    untouched = current is hidden.original or current is _MISSING
-                    if untouched and not library_access(sys._getframe(1), attribute):
-                        raise hidden.error(self)
+                if hidden is not None and _refused(hidden, module_dict, sys._getframe(1)):
+                    raise hidden.error(self)
                 return original_class.__getattribute__(self, attribute)
 
-            def __dir__(self) -> list[str]:
-                names = original_class.__dir__(self)
+            def __dir__(self) -> list[str]:  # as ModuleType's, on the whole namespace
+                custom = module_dict.get("__dir__")
+                names = list(custom() if callable(custom) else module_dict)
                 return [n for n in names if n not in table or not table[n].active]
 
         try:

@@ -81,8 +81,8 @@ it.  Real CPython fails them (the marker does nothing there); under simulation t
 API is visible inside the test, so they pass wherever the interpreter still has the API."""
 
 _IN_THE_DICT = (
-    "a removed name stays in its module's or class's __dict__ for the standard library's "
-    "own use; only attribute access is refused"
+    "a removed class member stays in the class's __dict__ (a stand-in refusing access) for "
+    "the standard library's own use"
 )
 KNOWN_DIFFERENCES: dict[tuple[str, str], tuple[tuple[int, int], str, str]] = {
     (
@@ -93,30 +93,6 @@ KNOWN_DIFFERENCES: dict[tuple[str, str], tuple[tuple[int, int], str, str]] = {
         "failed: AssertionError",
         _IN_THE_DICT,
     ),
-    (
-        "3.12",
-        "simulation/test_attributes_312.py::test_removed_name_is_in_the_module_dict_exactly_before_312",
-    ): (
-        (3, 12),
-        "failed: AssertionError",
-        _IN_THE_DICT,
-    ),
-    (
-        "3.12",
-        "simulation/test_patching_312.py::test_mock_patch_by_dotted_path_requires_the_name",
-    ): (
-        (3, 12),
-        "passed",
-        _IN_THE_DICT + " (mock.patch looks there first)",
-    ),
-    (
-        "3.13",
-        "simulation/test_patching_313.py::test_mock_patch_by_dotted_path_requires_the_name",
-    ): (
-        (3, 13),
-        "passed",
-        _IN_THE_DICT + " (mock.patch looks there first)",
-    ),
     # Simulated on 3.8-3.11, 3.13 differs in the same places, and keeps those releases' own
     # forms of a few 3.13 behaviours.
     (
@@ -126,22 +102,6 @@ KNOWN_DIFFERENCES: dict[tuple[str, str], tuple[tuple[int, int], str, str]] = {
         (3, 12),
         "failed: AssertionError",
         _IN_THE_DICT,
-    ),
-    (
-        "3.13",
-        "simulation/test_attributes_312.py::test_removed_name_is_in_the_module_dict_exactly_before_312",
-    ): (
-        (3, 12),
-        "failed: AssertionError",
-        _IN_THE_DICT,
-    ),
-    (
-        "3.13",
-        "simulation/test_patching_312.py::test_mock_patch_by_dotted_path_requires_the_name",
-    ): (
-        (3, 12),
-        "passed",
-        _IN_THE_DICT + " (mock.patch looks there first)",
     ),
     ("3.13", "simulation/test_behaviours_313.py::test_EntryPoint_tuple_access"): (
         (3, 11),

@@ -162,3 +162,36 @@ def test_property_on_an_instance(tmp_path):
 def test_attribute_of_an_exception_instance():
     error = configparser.ParsingError(source="settings.ini")
     assert error.filename == "settings.ini"
+
+
+def test_star_import_leaves_out_removed_names_listed_in___all___exactly_from_312():
+    namespace: dict[str, object] = {}
+    exec("from locale import *", namespace)
+    assert ("format" in namespace) == (not PY312)
+    assert "format_string" in namespace
+
+
+def test_star_import_of_a_module_without___all___exactly_from_312():
+    namespace: dict[str, object] = {}
+    exec("from ssl import *", namespace)
+    assert ("wrap_socket" in namespace) == (not PY312)
+    assert "SSLContext" in namespace
+
+
+def test_removed_name_is_in___all___exactly_before_312():
+    assert ("SafeConfigParser" in configparser.__all__) == (not PY312)
+
+
+def test_module_dict_is_still_a_writable_namespace():
+    namespace = vars(ssl)
+    namespace["_removed_apis_probe"] = 1
+    try:
+        assert ssl._removed_apis_probe == 1
+        assert namespace.get("_removed_apis_probe") == 1
+    finally:
+        del namespace["_removed_apis_probe"]
+    assert not hasattr(ssl, "_removed_apis_probe")
+
+
+def test_copy_of_the_module_dict_exactly_before_312():
+    assert ("RAND_pseudo_bytes" in ssl.__dict__.copy()) == (not PY312)

@@ -124,3 +124,15 @@ def test_assigning_and_deleting_a_removed_name_by_hand():
         else:
             del locale.format
     assert hasattr(locale, "format") == present == (sys.version_info < (3, 12))
+
+
+def test_mock_patch_by_dotted_path_with_create_True():
+    with mock.patch("ssl.wrap_socket", create=True) as patched:
+        assert ssl.wrap_socket is patched
+    assert hasattr(ssl, "wrap_socket") == (sys.version_info < (3, 12))
+
+
+def test_mock_patch_dict_of_the_module_namespace():
+    with mock.patch.dict(vars(ssl), {"_removed_apis_probe": 1}):
+        assert ssl._removed_apis_probe == 1
+    assert not hasattr(ssl, "_removed_apis_probe")
