@@ -359,10 +359,8 @@ def _entry_points_sequence(behaviours: Behaviours, entry: Entry, module: ModuleT
         chosen = entries.get("dict-interface" if not params else "list-interface")
         if chosen is None or not behaviours.active(chosen):
             return original(**params)
-        everything = original()
-        if isinstance(everything, dict):
-            everything = [ep for group in everything.values() for ep in group]
-        return EntryPoints(everything).select(**params)
+        groups = original()  # a dict of groups on every release that had these entries
+        return EntryPoints(ep for group in groups.values() for ep in group).select(**params)
 
     behaviours.patch(module, "entry_points", entry_points)
 

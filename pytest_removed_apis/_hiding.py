@@ -88,20 +88,6 @@ class _Refused:
         return hidden.original if getter is None else getter(hidden.original, obj, owner)
 
 
-class _RefusedData(_Refused):
-    """The same for a data descriptor: assignment and deletion go through."""
-
-    __slots__ = ()
-
-    def __set__(self, obj: object, value: object) -> None:
-        descriptor: Any = type(self.hidden.original)
-        descriptor.__set__(self.hidden.original, obj, value)
-
-    def __delete__(self, obj: object) -> None:
-        descriptor: Any = type(self.hidden.original)
-        descriptor.__delete__(self.hidden.original, obj)
-
-
 def _refused(hidden: Hidden, namespace: Mapping[str, Any], frame: FrameType) -> bool:
     """Whether the code running in ``frame`` is refused the module-level name now: it is
     hidden, the test has not set it to something else, and the access is not the standard
@@ -129,9 +115,14 @@ def _listing(
         return value
     if value is namespace:
         return Namespace(namespace, table, refused)
-    if isinstance(value, (list, tuple)):
-        return type(value)(name for name in value if name not in refused)
-    return value
+    return _without(value, refused)
+
+
+def _without(names: Any, refused: frozenset[str]) -> Any:
+    """An ``__all__`` without the refused names."""
+    if isinstance(names, (list, tuple)):
+        return type(names)(name for name in names if name not in refused)
+    return names
 
 
 class Namespace(MutableMapping[str, Any]):
@@ -156,7 +147,8 @@ class Namespace(MutableMapping[str, Any]):
     def __getitem__(self, name: str) -> Any:
         if self._gone(name):
             raise KeyError(name)
-        return self._namespace[name]
+        value = self._namespace[name]
+        return _without(value, self._refused) if name == "__all__" else value
 
     def __setitem__(self, name: str, value: Any) -> None:
         self._namespace[name] = value
@@ -263,8 +255,9 @@ class Names:
             self.hidden.append(hidden)
             self._deleted.add(id(hidden))
             return
-        data = hasattr(type(original), "__set__")
-        stand_in = (_RefusedData if data else _Refused)(hidden)
+        # Never a data descriptor, even for a removed property: on the newer release an
+        # assignment through an instance lands in the instance's __dict__ and is read back.
+        stand_in = _Refused(hidden)
         try:
             type.__setattr__(holder, name, stand_in)  # past an enum's own __setattr__
         except (TypeError, AttributeError):  # a built-in type: cannot be changed

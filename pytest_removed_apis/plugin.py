@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import sys
 from typing import Dict, Generator, Iterator, List
 
@@ -105,16 +106,14 @@ def pytest_load_initial_conftests(
     except SettingsError:
         return (yield)  # reported, as a usage error, by pytest_configure
     rootdir = str(early_config.rootpath)
-    started: list[Simulator | Detector] = []
+    early_config.add_cleanup(functools.partial(_stop_unconfigured, early_config))
     try:
         simulator = Simulator.start(settings, rootdir)
         if simulator is not None:
-            started.append(simulator)
             early_config.pluginmanager.register(simulator, _SIMULATOR)
         if settings.mode == "off" or settings.nothing_to_find:
             return (yield)
         detector = Detector(settings, rootdir)
-        started.append(detector)
         early_config.pluginmanager.register(detector, _DETECTOR)
         with detector.recorder.recording("collect", "conftest.py", frozenset()) as found:
             result = yield
@@ -125,11 +124,22 @@ def pytest_load_initial_conftests(
                 + reporting.failure_text(failing)
             )
     except BaseException:
-        for plugin in reversed(started):  # pytest never unconfigures a run it never configured
-            plugin.pytest_unconfigure()
-            early_config.pluginmanager.unregister(plugin)
+        _stop_unconfigured(early_config)
         raise
     return result
+
+
+def _stop_unconfigured(config: pytest.Config) -> None:
+    """Undo what started before configuration if pytest never configured the run (a
+    conftest that failed, ``--version``, ``--removed-apis-catalog``): it never unconfigures
+    it either."""
+    if SETTINGS_KEY in config.stash:
+        return  # configured: pytest_unconfigure is the plugins' end
+    for name in (_DETECTOR, _SIMULATOR):
+        plugin = config.pluginmanager.get_plugin(name)
+        if plugin is not None:
+            plugin.pytest_unconfigure()
+            config.pluginmanager.unregister(plugin)
 
 
 def pytest_configure(config: pytest.Config) -> None:

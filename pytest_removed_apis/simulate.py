@@ -30,7 +30,7 @@ import os
 import sys
 from collections import ChainMap
 from types import FrameType, ModuleType, TracebackType
-from typing import AbstractSet, Any, Mapping, Sequence, Tuple
+from typing import AbstractSet, Any, Final, Mapping, Sequence, Tuple
 
 from pytest_removed_apis import _behaviours, _hiding
 from pytest_removed_apis.catalog import Entry
@@ -40,6 +40,7 @@ from pytest_removed_apis.instrument import still_importing
 Use = Tuple[Entry, str, int]  # noqa: UP006 - evaluated on 3.8
 
 _MISSING: Any = object()
+_OWN: Final = __name__.partition(".")[0] + "."
 _MEMBER_KINDS = ("function", "class", "method", "attribute", "alias")
 
 
@@ -147,7 +148,11 @@ class Simulation:
         self._parents: list[tuple[ModuleType, str, ModuleType]] = []
         self._project: dict[str, bool] = {}
         self._modules_seen = -1
-        self._saved_imports: tuple[Any, Any, Any] | None = None
+        self._saved_imports: tuple[Any, Any, Any] = (
+            builtins.__import__,
+            importlib.import_module,
+            importlib.util.find_spec,
+        )
 
     @property
     def nothing_to_hide(self) -> bool:
@@ -282,10 +287,20 @@ class Simulation:
 
     # -- the import statement ----------------------------------------------------------
 
-    def is_project(self, namespace: Mapping[str, object] | None) -> bool:
+    def is_project(
+        self, namespace: Mapping[str, object] | None, frame: FrameType | None = None
+    ) -> bool:
         """Whether code with these globals is the project's own (sees the simulated
-        version): a file under the rootdir, outside site-packages and the runner."""
+        version): a file under the rootdir, outside site-packages and the runner.  Code
+        that is no module's (``exec(source, {})``, ``__import__("sys")``) is judged by the
+        nearest caller of ``frame`` that has a file."""
         filename = namespace.get("__file__") if namespace else None
+        if namespace and "__name__" in namespace:
+            frame = None  # a module's own code: a frozen or built-in one is the library's
+        while not isinstance(filename, str) and frame is not None:
+            if not str(frame.f_globals.get("__name__", "")).startswith(_OWN):
+                filename = frame.f_globals.get("__file__")  # not default mode's wrapper
+            frame = frame.f_back
         if not isinstance(filename, str):
             return False
         known = self._project.get(filename)
@@ -318,7 +333,7 @@ class Simulation:
             module = original_import(name, globals, locals, fromlist, level)
             if len(sys.modules) != simulation._modules_seen:
                 simulation.refresh()
-            if name == "sys" and level == 0 and simulation.is_project(globals):
+            if name == "sys" and level == 0 and simulation.is_project(globals, sys._getframe(1)):
                 return simulation.view
             return module
 
@@ -349,13 +364,9 @@ class Simulation:
         importlib.util.find_spec = find_spec
 
     def _restore_imports(self) -> None:
-        if self._saved_imports is not None:
-            (
-                builtins.__import__,
-                importlib.import_module,
-                importlib.util.find_spec,
-            ) = self._saved_imports
-            self._saved_imports = None
+        builtins.__import__, importlib.import_module, importlib.util.find_spec = (
+            self._saved_imports
+        )
 
     # -- explaining a failure ----------------------------------------------------------
 
@@ -495,7 +506,7 @@ def _imported_by_library(frame: FrameType | None) -> bool:
         ):
             return is_library(filename)
         frame = frame.f_back
-    return False
+    return False  # pragma: no cover - an import always has a caller outside the machinery
 
 
 def _standard_spec(spec: Any) -> bool:

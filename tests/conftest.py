@@ -16,3 +16,13 @@ def project(pytester: pytest.Pytester) -> pytest.Pytester:
     """A pytester project with a stable ini: classic output and the plugin loaded explicitly."""
     pytester.makefile(".ini", pytest=BASELINE_INI)
     return pytester
+
+
+@pytest.fixture(autouse=True)
+def _file_order(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Runs started by a test keep file order: pytest-randomly, installed for the tests that
+    ask for it by name (``-p randomly``), is not loaded on its own.  (After ``pytester``,
+    which clears ``PYTEST_ADDOPTS`` when it starts.)"""
+    if "pytester" in request.fixturenames:
+        request.getfixturevalue("pytester")
+    monkeypatch.setenv("PYTEST_ADDOPTS", "-p no:randomly")

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import builtins
 import re
 import sys
 
@@ -97,3 +98,10 @@ def test_unknown_package_attribute_raises_attribute_error():
 
     with pytest.raises(AttributeError, match="no attribute 'missing'"):
         pytest_removed_apis.missing  # noqa: B018
+
+
+@pytest.mark.parametrize("option", ["--removed-apis-catalog", "--version"])
+def test_a_run_that_ends_before_configuration_leaves_nothing_installed(project, option):
+    before = (builtins.__import__, list(sys.meta_path), dict(sys.modules))
+    project.runpytest(option, "--simulate-312")
+    assert (builtins.__import__, list(sys.meta_path), dict(sys.modules)) == before

@@ -8,6 +8,7 @@ pytester, in-process where the state of this very process is what is checked."""
 from __future__ import annotations
 
 import builtins
+import dataclasses
 import importlib
 import importlib.util
 import os
@@ -15,10 +16,12 @@ import subprocess
 import sys
 import warnings
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
 from pytest_removed_apis import catalog
+from pytest_removed_apis.simulate import Simulation, _standard_spec, is_standard_copy
 
 BEFORE_312 = sys.version_info < (3, 12)
 BEFORE_313 = sys.version_info < (3, 13)
@@ -202,6 +205,81 @@ def test_removed_parameters_and_behaviours_raise_what_the_newer_release_raises(p
 
 
 @only_before_312
+def test_the_rest_of_the_newer_releases_behaviours(project):
+    project.makepyfile(
+        test_more_behaviours="""
+        import importlib.machinery, importlib.metadata, re, types, pytest
+
+        def test_match_expand_refuses_the_old_group_syntax():
+            with pytest.raises(re.error):
+                re.match("(x)", "x").expand(r"\\g<+1>")
+            assert re.match("(x)", "x").expand(r"\\g<1>") == "x"
+
+        def test_entry_points_selection_by_keyword():
+            selected = importlib.metadata.entry_points(group="no such group")
+            assert selected == ()
+            assert selected.names == set() and selected.groups == set()
+            assert "EntryPoints(" in repr(selected)
+
+        class Loader:
+            def module_repr(self, module):
+                return "<custom repr>"
+
+        def test_repr_of_a_module_never_asks_the_loader():
+            module = types.ModuleType("m")
+            module.__loader__ = Loader()
+            module.__spec__ = importlib.machinery.ModuleSpec("m", module.__loader__)
+            assert repr(module).startswith("<module 'm' (")
+            module.__spec__ = None
+            module.__file__ = "m.py"
+            assert repr(module) == "<module 'm' from 'm.py'>"
+            del module.__file__
+            assert "custom" not in repr(module)
+        """
+    )
+    _run(project).assert_outcomes(passed=3)
+
+
+@only_before_312
+def test_allowed_parameters_and_behaviours_keep_the_old_way(project):
+    project.makepyfile(
+        test_allowed_behaviours="""
+        import http.client, importlib.metadata, random, sys, types, pytest
+
+        pytestmark = [
+            pytest.mark.filterwarnings("ignore::DeprecationWarning"),
+            pytest.mark.filterwarnings("ignore::ImportWarning"),
+        ]
+
+        class LegacyFinder:
+            def find_module(self, name, path=None):
+                return self if name == "legacy_only" else None
+            def load_module(self, name):
+                return sys.modules.setdefault(name, types.ModuleType(name))
+
+        @pytest.mark.allow_removed("http.client.HTTPSConnection:check_hostname")
+        def test_keyword():
+            http.client.HTTPSConnection("localhost", check_hostname=False)
+
+        @pytest.mark.allow_removed("random.randrange:integral-float")
+        def test_randrange():
+            assert random.randrange(10.0) < 10
+
+        @pytest.mark.allow_removed("importlib.metadata.entry_points:dict-interface")
+        def test_entry_points():
+            assert isinstance(importlib.metadata.entry_points(), dict)
+
+        @pytest.mark.allow_removed("importlib:find_module-fallback")
+        def test_legacy_finder(monkeypatch):
+            monkeypatch.setattr(sys, "meta_path", [LegacyFinder(), *sys.meta_path])
+            import legacy_only
+            assert legacy_only.__name__ == "legacy_only"
+        """
+    )
+    _run(project).assert_outcomes(passed=4)
+
+
+@only_before_312
 def test_a_finder_with_only_find_module_is_no_longer_asked(project):
     project.makepyfile(
         test_finder="""
@@ -224,10 +302,28 @@ def test_a_finder_with_only_find_module_is_no_longer_asked(project):
                 import legacy_only
             finally:
                 del sys.meta_path[0]
+
+        class LegacyPathEntryFinder:
+            def find_module(self, name):
+                return None
+
+        def test_path_entry_finder(monkeypatch):
+            monkeypatch.setitem(sys.path_importer_cache, "legacy-entry", LegacyPathEntryFinder())
+            monkeypatch.setattr(sys, "path", ["legacy-entry", *sys.path])
+            with pytest.raises(AttributeError, match="has no attribute 'find_spec'"):
+                import not_there_anywhere
+
+        @pytest.mark.allow_removed("importlib:find_module-fallback")
+        @pytest.mark.filterwarnings("ignore::ImportWarning")
+        def test_path_entry_finder_allowed(monkeypatch):
+            monkeypatch.setitem(sys.path_importer_cache, "legacy-entry", LegacyPathEntryFinder())
+            monkeypatch.setattr(sys, "path", ["legacy-entry", *sys.path])
+            with pytest.raises(ModuleNotFoundError):
+                import not_there_anywhere
         """
     )
     result = _run(project)
-    result.assert_outcomes(passed=1, failed=1)
+    result.assert_outcomes(passed=3, failed=1)
     result.stdout.fnmatch_lines(["*importlib:find_module-fallback (behaviour*"])
 
 
@@ -265,6 +361,55 @@ def test_the_projects_code_sees_the_simulated_version(project):
         """,
     )
     _run(project).assert_outcomes(passed=3)
+
+
+@only_before_312
+def test_the_view_of_sys_follows_patches_and_serves_code_outside_modules(project):
+    project.makepyfile(
+        test_view="""
+        import sys
+
+        def test_patching_the_version(monkeypatch):
+            monkeypatch.setattr(sys, "version_info", (3, 99))
+            assert sys.version_info == (3, 99)
+
+        def test_the_patch_is_undone():
+            assert sys.version_info[:2] == (3, 12)
+
+        def test_deleting_through_the_view(monkeypatch):
+            monkeypatch.delattr(sys, "dont_write_bytecode")
+            assert not hasattr(sys, "dont_write_bytecode")
+
+        def test_code_without_a_module_of_its_own():
+            namespace = {}
+            exec("import sys\\nversion = sys.version_info[:2]", namespace)
+            assert namespace["version"] == (3, 12)
+            assert __import__("sys").version_info[:2] == (3, 12)
+        """
+    )
+    _run(project).assert_outcomes(passed=4)
+
+
+@only_before_312
+def test_the_finder_is_first_again_after_a_test_put_another_in_front(project):
+    project.makepyfile(
+        test_order="""
+        import sys, pytest
+
+        class Nothing:
+            def find_spec(self, name, path=None, target=None):
+                return None
+
+        def test_puts_a_finder_in_front():
+            sys.meta_path.insert(0, Nothing())
+
+        def test_sees_the_simulation_first():
+            assert type(sys.meta_path[0]).__name__ == "_Finder"
+            with pytest.raises(ModuleNotFoundError):
+                import imp
+        """
+    )
+    _run(project).assert_outcomes(passed=2)
 
 
 @only_before_312
@@ -590,3 +735,76 @@ def test_every_catalog_trigger_fails_under_simulation_as_on_the_newer_release(en
         # The failure is put down to a removed API (the same name may be catalogued
         # twice: a keyword with its twin, a method with the module function bound to it).
         assert explained != "[]", run.stdout
+
+
+def _probe_entry(module: str) -> catalog.Entry:
+    return dataclasses.replace(catalog.by_id("imp"), id=module, module=module)
+
+
+def test_a_copy_outside_the_standard_library_is_the_baseline_each_test_returns_to(
+    tmp_path, monkeypatch
+):
+    name = "removed_apis_probe_backport"
+    backport = ModuleType(name)
+    backport.__file__ = str(tmp_path / f"{name}.py")
+    monkeypatch.setitem(sys.modules, name, backport)
+    simulation = Simulation([_probe_entry(name)], (3, 12), str(tmp_path))
+    simulation.install()
+    simulation.install()  # a second install changes nothing
+    try:
+        assert importlib.import_module(name) is backport
+        sys.modules[name] = ModuleType(name)  # what a test might do
+        simulation.reset()
+        assert sys.modules[name] is backport
+    finally:
+        simulation.uninstall()
+        simulation.uninstall()  # a second uninstall changes nothing
+    assert sys.modules[name] is backport
+    assert simulation.finder not in sys.meta_path
+    assert builtins.__import__ is BUILTIN_IMPORT
+
+
+BUILTIN_IMPORT = builtins.__import__
+
+
+def test_modules_of_the_standard_library_are_told_from_copies_elsewhere(tmp_path):
+    elsewhere = ModuleType("elsewhere")
+    elsewhere.__file__ = str(tmp_path / "elsewhere.py")
+    assert not is_standard_copy(elsewhere)
+    assert not is_standard_copy(ModuleType("made_at_run_time"))
+    assert is_standard_copy(sys)
+    assert is_standard_copy(os)
+    assert is_standard_copy(object())  # 3.12's typing.io is no module object
+    assert _standard_spec(importlib.util.find_spec("os"))
+    assert not _standard_spec(importlib.util.spec_from_file_location("x", tmp_path / "x.py"))
+
+
+def test_a_use_outside_the_rootdir_is_explained_with_its_full_path(tmp_path):
+    outside = tmp_path / "outside" / "helper.py"
+    simulation = Simulation([catalog.by_id("ssl.wrap_socket")], (3, 12), str(tmp_path / "root"))
+    error = AttributeError("module 'ssl' has no attribute 'wrap_socket'")
+    error.removed_api = catalog.by_id("ssl.wrap_socket")  # as the simulation tags its errors
+    try:
+        exec(compile("raise error\n", str(outside), "exec"), {"error": error})
+    except AttributeError as caught:
+        uses = simulation.explain(caught)
+    assert [(entry.id, filename, line) for entry, filename, line in uses] == [
+        ("ssl.wrap_socket", str(outside), 1)
+    ]
+
+
+@only_before_312
+def test_a_plugin_loaded_by_a_conftest_simulates_from_configuration_on(pytester, monkeypatch):
+    monkeypatch.setenv("PYTEST_DISABLE_PLUGIN_AUTOLOAD", "1")
+    pytester.makeconftest('pytest_plugins = ["pytest_removed_apis.plugin"]')
+    pytester.makepyfile(
+        test_late="""
+        import pytest
+
+        def test_hidden():
+            with pytest.raises(ModuleNotFoundError):
+                import imp
+        """
+    )
+    result = pytester.runpytest("-p", "no:cacheprovider", "--simulate-312")
+    result.assert_outcomes(passed=1)

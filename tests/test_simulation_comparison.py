@@ -284,6 +284,24 @@ def test_simulation_ends_every_test_as_the_real_release_does(pytester, monkeypat
     )
 
 
+@pytest.mark.parametrize("seed", [1, 2])
+def test_simulation_ends_every_test_the_same_in_any_order(pytester, monkeypatch, seed):
+    """pytest-randomly shuffles modules, classes and tests (and reseeds ``random``): the
+    state each test leaves behind must not change another's result."""
+    release = "3.12"
+    if VERSION >= _version(release):
+        pytest.skip(f"CPython {RELEASE} is not older than {release}")
+    pytest.importorskip("pytest_randomly")
+    args = ("-p", "randomly", f"--randomly-seed={seed}", *SIMULATE_ARGS[release])
+    actual = _run_sets(pytester, monkeypatch, "-p", "removed_apis", *args)
+    _assert_same(
+        _expected_under_simulation(release),
+        actual,
+        what=f"expected: real CPython {release}; got: CPython {RELEASE} with {' '.join(args)}",
+        known=_known_differences(release),
+    )
+
+
 @only_from_312
 def test_recorded_results_are_what_this_release_does(pytester, monkeypatch):
     expected = _recorded(record.simulated_expected_path(RELEASE))

@@ -195,3 +195,20 @@ def test_module_dict_is_still_a_writable_namespace():
 
 def test_copy_of_the_module_dict_exactly_before_312():
     assert ("RAND_pseudo_bytes" in ssl.__dict__.copy()) == (not PY312)
+
+
+def test_instance_attribute_where_a_removed_property_was():
+    error = configparser.ParsingError("x.ini")
+    error.filename = "y.ini"
+    assert error.filename == "y.ini"
+
+
+def test_setting_a_removed_read_only_property_exactly_from_312():
+    compressed = gzip.GzipFile(fileobj=io.BytesIO(), mode="wb")
+    try:
+        compressed.filename = "z.gz"
+    except AttributeError:
+        assert not PY312
+    else:
+        assert PY312
+        assert compressed.filename == "z.gz"
