@@ -21,6 +21,7 @@ ends; ``reset`` then puts back the simulated state and ``uninstall`` the origina
 from __future__ import annotations
 
 import linecache
+import re
 import sys
 from types import FrameType, ModuleType
 from typing import Any, Callable, Final, Iterator, Mapping, MutableMapping
@@ -171,6 +172,15 @@ class Namespace(MutableMapping[str, Any]):
         return dict(self)
 
 
+def _named_again(holder: type, name: str) -> bool:
+    """Whether the source of the class's module names ``name`` more than once (its own
+    code may use it); ``True`` when that cannot be read."""
+    module = sys.modules.get(holder.__module__)
+    filename = getattr(module, "__file__", None)
+    source = "".join(linecache.getlines(filename)) if isinstance(filename, str) else ""
+    return not source or len(re.findall(rf"\b{re.escape(name)}\b", source)) > 1
+
+
 class Names:
     """Every removed name hidden by one simulation."""
 
@@ -250,8 +260,11 @@ class Names:
     def _hide_in_class(self, holder: type, entry: Entry, name: str) -> None:
         original = vars(holder)[name]
         hidden = Hidden(entry, holder, name, original)
-        if name.startswith("__") and name.endswith("__"):
-            # Python looks special methods up on the type itself: only absence will do.
+        special = name.startswith("__") and name.endswith("__")
+        if special or not _named_again(holder, name):
+            # Python looks special methods up on the type itself: only absence will do.  A
+            # member its own module never names again is not needed there: absent, it is
+            # gone from vars() and dir() of the class too, as on the newer release.
             self.hidden.append(hidden)
             self._deleted.add(id(hidden))
             return
