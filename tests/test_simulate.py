@@ -741,6 +741,7 @@ def _probe_entry(module: str) -> catalog.Entry:
     return dataclasses.replace(catalog.by_id("imp"), id=module, module=module)
 
 
+@only_before_312
 def test_a_copy_outside_the_standard_library_is_the_baseline_each_test_returns_to(
     tmp_path, monkeypatch
 ):
