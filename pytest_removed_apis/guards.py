@@ -36,7 +36,7 @@ import warnings
 from dataclasses import dataclass
 from typing import Any, Callable, Final, Iterable, NamedTuple, Tuple, Union
 
-__all__ = ["unreachable_on"]
+__all__ = ["unreachable_in", "unreachable_on"]
 
 
 class _Branch(NamedTuple):
@@ -609,3 +609,15 @@ def unreachable_on(
         return None
     index = _index(filename, "".join(lines)) if lines else None
     return None if index is None else index.reason(lineno, target, raises, name)
+
+
+def unreachable_in(
+    tree: ast.Module, source: str
+) -> Callable[[int, tuple[int, int], str, str], str | None]:
+    """:func:`unreachable_on` for a file already parsed into ``tree`` from ``source``.
+
+    The tree is indexed once, here, and not modified.  The function returned takes
+    ``(lineno, target, raises, name)`` as :func:`unreachable_on` does and gives the same
+    answers, so a caller that has the tree need not have the file read and parsed again.
+    """
+    return _Index(tree, source).reason

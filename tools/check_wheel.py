@@ -39,6 +39,13 @@ def problems(wheel: pathlib.Path, checkout: pathlib.Path) -> list[str]:
     parser.read_string(entry_points)
     if parser.get("pytest11", "removed_apis", fallback=None) != f"{PACKAGE}.plugin":
         found.append("entry point pytest11 removed_apis -> pytest_removed_apis.plugin is missing")
+    if (
+        parser.get("console_scripts", "pytest-removed-apis", fallback=None)
+        != f"{PACKAGE}.__main__:main"
+    ):
+        found.append(
+            "console script pytest-removed-apis -> pytest_removed_apis.__main__:main is missing"
+        )
     requires = {
         line.split(":", 1)[1].strip().split(">")[0].split(";")[0].strip().lower()
         for line in metadata.splitlines()
