@@ -89,6 +89,11 @@ class _Refused:
         return hidden.original if getter is None else getter(hidden.original, obj, owner)
 
 
+def namespace_of(obj: Any) -> Any:
+    """The real ``__dict__`` of a module or class, past a simulated module's own view."""
+    return object.__getattribute__(obj, "__dict__")
+
+
 def _refused(hidden: Hidden, namespace: Mapping[str, Any], frame: FrameType) -> bool:
     """Whether the code running in ``frame`` is refused the module-level name now: it is
     hidden, the test has not set it to something else, and the access is not the standard
@@ -200,7 +205,7 @@ class Names:
         *path, name = entry.qualname.split(".")
         owner: Any = module
         for part in path:
-            owner = vars(owner).get(part) if hasattr(owner, "__dict__") else None
+            owner = namespace_of(owner).get(part) if hasattr(owner, "__dict__") else None
         count = len(self.hidden)
         if isinstance(owner, ModuleType):
             self._hide_in_module(owner, entry, name)
@@ -219,13 +224,13 @@ class Names:
             table = self._tables[id(module)] = {}
             if not self._refuse_in(module, table):
                 return
-        hidden = Hidden(entry, module, name, vars(module).get(name, _MISSING))
+        hidden = Hidden(entry, module, name, namespace_of(module).get(name, _MISSING))
         table[name] = hidden
         self.hidden.append(hidden)
 
     def _refuse_in(self, module: ModuleType, table: dict[str, Hidden]) -> bool:
         original_class = type(module)
-        module_dict = vars(module)
+        module_dict = namespace_of(module)
 
         class Simulated(original_class):  # type: ignore[valid-type,misc]
             def __getattribute__(self, attribute: str) -> Any:
@@ -283,19 +288,19 @@ class Names:
         for hidden in self.hidden:
             stand_in = self._stand_ins.get(id(hidden))
             if id(hidden) in self._deleted:
-                present = hidden.name in vars(hidden.owner)
+                present = hidden.name in namespace_of(hidden.owner)
                 if hidden.active and present:
                     type.__delattr__(hidden.owner, hidden.name)
                 elif not hidden.active and not present:
                     type.__setattr__(hidden.owner, hidden.name, hidden.original)
             elif stand_in is not None:
-                if vars(hidden.owner).get(hidden.name) is not stand_in:
+                if namespace_of(hidden.owner).get(hidden.name) is not stand_in:
                     type.__setattr__(hidden.owner, hidden.name, stand_in)
             elif (
                 hidden.original is not _MISSING
-                and vars(hidden.owner).get(hidden.name, _MISSING) is not hidden.original
+                and namespace_of(hidden.owner).get(hidden.name, _MISSING) is not hidden.original
             ):
-                vars(hidden.owner)[hidden.name] = hidden.original
+                namespace_of(hidden.owner)[hidden.name] = hidden.original
 
     def uninstall(self) -> None:
         """Everything back as it was before the first ``hide``."""
@@ -303,7 +308,7 @@ class Names:
             if id(hidden) in self._stand_ins or id(hidden) in self._deleted:
                 type.__setattr__(hidden.owner, hidden.name, hidden.original)
             elif hidden.original is not _MISSING:
-                vars(hidden.owner)[hidden.name] = hidden.original
+                namespace_of(hidden.owner)[hidden.name] = hidden.original
         while self._undo:
             self._undo.pop()()
         self.hidden.clear()

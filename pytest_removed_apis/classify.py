@@ -8,6 +8,7 @@ apart); ``use_site`` finds the first frame outside the standard library and this
 
 from __future__ import annotations
 
+import functools
 import importlib.machinery
 import importlib.util
 import os
@@ -74,6 +75,7 @@ _PACKAGE: Final = os.path.normcase(os.path.dirname(os.path.realpath(__file__)))
 SITE_DIRS: Final = ("site-packages", "dist-packages")
 
 
+@functools.lru_cache(maxsize=4096)  # asked for the same few files, frame after frame
 def is_library(filename: str) -> bool:
     """Standard-library code (or this package): never the place a user wrote a use."""
     if filename.startswith("<frozen") or filename.startswith("<string>"):
@@ -93,6 +95,7 @@ def is_library_dir(entry: object) -> bool:
     return isinstance(entry, str) and bool(entry) and is_library(os.path.join(entry, "x"))
 
 
+@functools.lru_cache(maxsize=4096)
 def is_runner(filename: str) -> bool:
     """pytest's or pluggy's own code: its introspection of test classes is not a use."""
     path = os.path.normcase(os.path.realpath(filename))

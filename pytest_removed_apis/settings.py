@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import sys
 from dataclasses import dataclass
 from typing import Any, Final, Iterable, Literal, Sequence
@@ -119,6 +118,8 @@ def _selects(selector: str, entry: Entry) -> bool:
 
 def _unknown(selector: str, source: str) -> str:
     names = sorted({entry.id for entry in CATALOG} | {entry.name for entry in CATALOG})
+    import difflib  # only for a usage error: not worth its import time on every run
+
     close = difflib.get_close_matches(selector, names + list(KINDS), n=3, cutoff=0.6)
     hint = f"; did you mean {' or '.join(repr(name) for name in close)}?" if close else ""
     return (

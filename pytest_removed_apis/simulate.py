@@ -396,7 +396,7 @@ def _detach(name: str, module: object) -> ModuleType | None:
     """Take a submodule off its parent package's attributes, if it is there; the parent."""
     parent_name, _, attribute = name.rpartition(".")
     parent = sys.modules.get(parent_name)
-    if parent is None or vars(parent).get(attribute) is not module:
+    if parent is None or _hiding.namespace_of(parent).get(attribute) is not module:
         return None
     delattr(parent, attribute)
     return parent
