@@ -24,7 +24,7 @@ import linecache
 import re
 import sys
 from types import FrameType, ModuleType
-from typing import Any, Callable, Final, Iterator, Mapping, MutableMapping
+from typing import AbstractSet, Any, Callable, Final, Iterator, Mapping, MutableMapping
 
 from pytest_removed_apis.catalog import Entry
 from pytest_removed_apis.classify import is_library, use_site
@@ -195,6 +195,9 @@ class Names:
         self._undo: list[Callable[[], None]] = []
         self._stand_ins: dict[int, _Refused] = {}
         self._deleted: set[int] = set()
+        # What reset() checks: (hidden, namespace, the value wanted there), made again
+        # after a hide() or a change of what is visible.
+        self._plan: list[tuple[Hidden, Any, object]] | None = None
 
     def __iter__(self) -> Iterator[Hidden]:
         return iter(self.hidden)
@@ -213,6 +216,7 @@ class Names:
             holder = next((klass for klass in owner.__mro__ if name in vars(klass)), None)
             if holder is not None:
                 self._hide_in_class(holder, entry, name)
+        self._plan = None
         for hidden in self.hidden[count:]:
             hidden.active = active
             if id(hidden) in self._deleted and active:
@@ -283,24 +287,44 @@ class Names:
         self._stand_ins[id(hidden)] = stand_in
         self.hidden.append(hidden)
 
-    def reset(self) -> None:
-        """Undo what a test did to the hidden names: each is in place and hidden again."""
+    def show_only(self, visible: AbstractSet[str]) -> None:
+        """Hide every name but those of the entries ``visible`` (ids); ``reset`` applies it."""
         for hidden in self.hidden:
-            stand_in = self._stand_ins.get(id(hidden))
-            if id(hidden) in self._deleted:
-                present = hidden.name in namespace_of(hidden.owner)
-                if hidden.active and present:
-                    type.__delattr__(hidden.owner, hidden.name)
-                elif not hidden.active and not present:
-                    type.__setattr__(hidden.owner, hidden.name, hidden.original)
-            elif stand_in is not None:
-                if namespace_of(hidden.owner).get(hidden.name) is not stand_in:
-                    type.__setattr__(hidden.owner, hidden.name, stand_in)
-            elif (
-                hidden.original is not _MISSING
-                and namespace_of(hidden.owner).get(hidden.name, _MISSING) is not hidden.original
-            ):
-                namespace_of(hidden.owner)[hidden.name] = hidden.original
+            hidden.active = hidden.entry.id not in visible
+        self._plan = None
+
+    def _wanted(self, hidden: Hidden) -> object:
+        stand_in = self._stand_ins.get(id(hidden))
+        if stand_in is not None:
+            return stand_in
+        if id(hidden) in self._deleted:
+            return _MISSING if hidden.active else hidden.original
+        return hidden.original
+
+    def reset(self) -> None:
+        """Undo what a test did to the hidden names: each is in place and hidden again.
+        Only the names whose value is not the one wanted are looked at closely."""
+        if self._plan is None:
+            self._plan = [
+                (hidden, namespace_of(hidden.owner), self._wanted(hidden))
+                for hidden in self.hidden
+                if hidden.original is not _MISSING or id(hidden) in self._deleted
+            ]
+        for hidden, namespace, wanted in self._plan:
+            if namespace.get(hidden.name, _MISSING) is not wanted:
+                self._put_back(hidden)
+
+    def _put_back(self, hidden: Hidden) -> None:
+        stand_in = self._stand_ins.get(id(hidden))
+        if id(hidden) in self._deleted:
+            if hidden.active:  # set again by a test
+                type.__delattr__(hidden.owner, hidden.name)
+            else:  # visible in this test: absent or replaced since
+                type.__setattr__(hidden.owner, hidden.name, hidden.original)
+        elif stand_in is not None:
+            type.__setattr__(hidden.owner, hidden.name, stand_in)
+        else:
+            namespace_of(hidden.owner)[hidden.name] = hidden.original
 
     def uninstall(self) -> None:
         """Everything back as it was before the first ``hide``."""
@@ -311,6 +335,7 @@ class Names:
                 namespace_of(hidden.owner)[hidden.name] = hidden.original
         while self._undo:
             self._undo.pop()()
+        self._plan = None
         self.hidden.clear()
         self._tables.clear()
         self._stand_ins.clear()

@@ -225,8 +225,7 @@ class Simulation:
         """Back to the simulated state, with the entries ``visible`` (ids) not hidden."""
         visible = frozenset(visible)
         if visible != self.visible:
-            for hidden in self.names:
-                hidden.active = hidden.entry.id not in visible
+            self.names.show_only(visible)
             self.behaviours.visible = visible
             self.visible = visible
         self.names.reset()
