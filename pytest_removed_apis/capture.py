@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import linecache
 import os
+import re
 import sys
 import warnings
 from contextlib import contextmanager
@@ -30,6 +31,9 @@ from pytest_removed_apis.classify import (
 from pytest_removed_apis.findings import Finding, Phase, Status
 from pytest_removed_apis.settings import Settings
 
+_filters_mutated: Callable[[], None] = warnings._filters_mutated  # type: ignore[attr-defined]
+"""What ``filterwarnings`` calls after changing the filters (3.8 to 3.13 alike)."""
+
 OnUse = Callable[[Entry, str, int], None]
 """Called with the entry and the use site (file, line) of every use seen."""
 
@@ -40,14 +44,18 @@ class Watch:
     def __init__(self, classifier: Classifier) -> None:
         self.classifier = classifier
         texts = [f"(?:{entry.warning})" for entry in classifier.entries if entry.warning]
-        # No texts: no filter at all (an empty pattern would match every warning).
-        self._pattern = "|".join(texts) or None
+        # No texts: no filter at all (an empty pattern would match every warning).  The
+        # filter is what ``filterwarnings("always", message=...)`` would insert, made once:
+        # each phase puts it first again without compiling (or importing) anything.
+        pattern = "|".join(texts)
+        self._filter = ("always", re.compile(pattern, re.I), Warning, None, 0) if pattern else None
 
     @contextmanager
     def watching(self, on_use: OnUse) -> Iterator[None]:
         with warnings.catch_warnings():
-            if self._pattern is not None:
-                warnings.filterwarnings("always", message=self._pattern)
+            if self._filter is not None:
+                warnings.filters.insert(0, self._filter)  # type: ignore[attr-defined]
+                _filters_mutated()
             passed_on = warnings.showwarning
 
             def show(
