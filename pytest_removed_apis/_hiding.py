@@ -227,7 +227,7 @@ class Names:
         if table is None:
             table = self._tables[id(module)] = {}
             if not self._refuse_in(module, table):
-                return
+                return  # pragma: no cover - see _refuse_in
         hidden = Hidden(entry, module, name, namespace_of(module).get(name, _MISSING))
         table[name] = hidden
         self.hidden.append(hidden)

@@ -86,8 +86,10 @@ def test_a_module_type_put_on_top_later_stays_but_hides_nothing(module):
 
 def test_a_path_that_leads_to_no_class_hides_nothing(module, names):
     module.function = lambda: None
+    module.Class = type("Class", (), {})
     names.hide(module, _entry(module.__name__, "function.attribute"))
     names.hide(module, _entry(module.__name__, "missing.attribute"))
+    names.hide(module, _entry(module.__name__, "Class.missing"))
     assert list(names) == []
 
 

@@ -388,14 +388,17 @@ def test_keyword_use_is_placed_at_the_keyword(tmp_path):
         'ftplib.FTP_TLS("h", certfile=\n    "c")\n'
         'ftplib.FTP_TLS("h", keyfile=(\n    "k"))\n'
         'ftplib.FTP_TLS("h", keyfile=  # a comment\n    "k")\n'
+        'ftplib.FTP_TLS("h", keyfile=\n    # one\n    # two =\n    "k")\n'
     )
     # 3.8 does not place keywords: a comment between one and its value hides its name.
     commented = (9, 5) if sys.version_info < (3, 9) else (8, 21)
+    ends_with_equals = (13, 5) if sys.version_info < (3, 9) else (10, 21)
     assert [(use.line, use.col) for use in Scanner().file(str(path))] == [
         (3, 12),
         (4, 21),
         (6, 21),
         commented,
+        ends_with_equals,
     ]
 
 

@@ -295,6 +295,8 @@ def test_a_finder_with_only_find_module_is_no_longer_asked(project):
             monkeypatch.setattr(sys, "meta_path", [LegacyFinder(), *sys.meta_path])
             with pytest.raises(ModuleNotFoundError):
                 import legacy_only
+            with pytest.raises(ModuleNotFoundError):
+                import not_the_legacy_finders_either
 
         def test_fails():
             sys.meta_path.insert(0, LegacyFinder())
@@ -809,3 +811,10 @@ def test_a_plugin_loaded_by_a_conftest_simulates_from_configuration_on(pytester,
     )
     result = pytester.runpytest("-p", "no:cacheprovider", "--simulate-312")
     result.assert_outcomes(passed=1)
+
+
+def test_code_of_no_file_is_not_the_projects(tmp_path):
+    simulation = Simulation([], (3, 12), str(tmp_path))
+    assert not simulation.is_project({"__name__": "frozen_or_built_in"})
+    assert not simulation.is_project(None)
+    assert simulation.is_project({"__file__": str(tmp_path / "mine.py")})
