@@ -1,4 +1,5 @@
-"""The bundled example under the plugin fails exactly where real CPython 3.12 fails.
+"""The bundled example under the plugin, in default mode and under ``--simulate-312``,
+fails exactly where real CPython 3.12 fails.
 
 The failing tests below come from running ``examples/legacy_project`` on real CPython
 3.12.1 in a virtualenv without setuptools (its README has the whole table).  Here it runs
@@ -34,14 +35,21 @@ FAILS_ON_312 = {
 
 
 @pytest.mark.skipif(sys.version_info >= (3, 12), reason="the plugin's work is before 3.12")
-def test_example_fails_exactly_where_real_312_fails(pytester, monkeypatch):
+@pytest.mark.parametrize("mode", [(), ("--simulate-312",)], ids=["default mode", "simulated"])
+def test_example_fails_exactly_where_real_312_fails(pytester, monkeypatch, mode):
     monkeypatch.setenv("SETUPTOOLS_USE_DISTUTILS", "stdlib")
     for item in EXAMPLE.iterdir():
         if item.name not in (".pytest_cache", "__pycache__"):
             copy = shutil.copytree if item.is_dir() else shutil.copy
             copy(item, pytester.path / item.name)
     result = pytester.runpytest_subprocess(
-        "-p", "removed_apis", "-p", "no:cacheprovider", "--continue-on-collection-errors", "-rA"
+        "-p",
+        "removed_apis",
+        "-p",
+        "no:cacheprovider",
+        "--continue-on-collection-errors",
+        "-rA",
+        *mode,
     )
     failing = {
         line.split()[1]
