@@ -15,13 +15,11 @@ docstring for how collection errors and module-level skips are recorded).
 
 from __future__ import annotations
 
-import importlib.util
 import sys
-from pathlib import Path
-from types import ModuleType
 from typing import Dict
 
 import pytest
+from comparison_record import record
 
 Outcomes = Dict[str, str]  # noqa: UP006 - evaluated at run time on 3.8
 
@@ -29,18 +27,6 @@ RELEASE = "{}.{}".format(*sys.version_info[:2])
 BEFORE_312 = sys.version_info < (3, 12)
 NOT_RUN = "not run"
 
-
-def _load_record() -> ModuleType:
-    path = Path(__file__).parent / "comparison" / "record.py"
-    spec = importlib.util.spec_from_file_location("removed_apis_comparison_record", path)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-record = _load_record()
 
 only_before_312 = pytest.mark.skipif(not BEFORE_312, reason="the plugin's work is before 3.12")
 only_from_312 = pytest.mark.skipif(BEFORE_312, reason="real 3.12+ is needed to judge")

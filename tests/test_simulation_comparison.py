@@ -35,10 +35,10 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
-from types import ModuleType
 from typing import Dict
 
 import pytest
+from comparison_record import record
 
 Results = Dict[str, str]  # noqa: UP006 - evaluated at run time on 3.8
 
@@ -46,18 +46,6 @@ RELEASE = "{}.{}".format(*sys.version_info[:2])
 VERSION = sys.version_info[:2]
 NOT_RUN = "not run"
 
-
-def _load_record() -> ModuleType:
-    path = Path(__file__).parent / "comparison" / "record.py"
-    spec = importlib.util.spec_from_file_location("removed_apis_simulation_record", path)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-record = _load_record()
 
 only_before_312 = pytest.mark.skipif(VERSION >= (3, 12), reason="simulation is for before 3.12")
 only_from_312 = pytest.mark.skipif(VERSION < (3, 12), reason="real 3.12+ is needed to judge")
