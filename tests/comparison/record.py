@@ -189,22 +189,21 @@ def run_snippets(venv_python: Path, where: Path) -> Outcomes:
     run_dir.mkdir()
     copy_snippets(run_dir)
     junit = where / "junit.xml"
-    environment = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in {"PYTEST_ADDOPTS", "PYTEST_PLUGINS", "PYTHONPATH", "PYTHONWARNINGS"}
-    }
-    environment.update(ENVIRONMENT)
-    command = [
-        str(venv_python),
-        "-m",
-        "pytest",
-        "-p",
-        "no:removed_apis",
-        *PYTEST_ARGS,
-        f"--junitxml={junit}",
-        "-q",
-    ]
+    _run_pytest(
+        venv_python, run_dir, junit, ("-p", "no:removed_apis"), clean_environment(ENVIRONMENT)
+    )
+    return read_junit(junit)
+
+
+def _run_pytest(
+    venv_python: Path,
+    run_dir: Path,
+    junit: Path,
+    args: tuple[str, ...],
+    environment: dict[str, str],
+) -> None:
+    """Run pytest with ``args`` in ``run_dir``, writing ``junit``; fail loudly without one."""
+    command = [str(venv_python), "-m", "pytest", *args, *PYTEST_ARGS, f"--junitxml={junit}", "-q"]
     result = subprocess.run(
         command,
         cwd=str(run_dir),
@@ -217,7 +216,6 @@ def run_snippets(venv_python: Path, where: Path) -> Outcomes:
     if not junit.exists():
         sys.stderr.write(result.stdout)
         raise RuntimeError(f"pytest exited {result.returncode} without a junit report")
-    return read_junit(junit)
 
 
 def _summary(outcomes: Outcomes) -> str:
@@ -450,27 +448,8 @@ def run_snippet_sets(
     run_dir.mkdir()
     copy_snippet_sets(run_dir, sets)
     junit = where / "junit.xml"
-    command = [
-        str(venv_python),
-        "-m",
-        "pytest",
-        *plugin_args,
-        *PYTEST_ARGS,
-        f"--junitxml={junit}",
-        "-q",
-    ]
-    result = subprocess.run(
-        command,
-        cwd=str(run_dir),
-        env=clean_environment(ENVIRONMENT if environment is None else environment),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        check=False,
-    )
-    if not junit.exists():
-        sys.stderr.write(result.stdout)
-        raise RuntimeError(f"pytest exited {result.returncode} without a junit report")
+    overrides = ENVIRONMENT if environment is None else environment
+    _run_pytest(venv_python, run_dir, junit, plugin_args, clean_environment(overrides))
     return read_junit_results(junit)
 
 
