@@ -18,7 +18,7 @@ from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from pytest_removed_apis.catalog import Entry
 from pytest_removed_apis.classify import is_library
-from pytest_removed_apis.instrument import GroupSyntax, still_importing
+from pytest_removed_apis.instrument import GroupSyntax, take_imported
 
 Patch = Callable[["Behaviours", Entry, ModuleType], None]
 
@@ -52,13 +52,8 @@ class Behaviours:
     def refresh(self) -> bool:
         """Wrap what the modules imported since the last call hold; whether one was left
         for later because it is still importing."""
-        deferred = False
-        for name in [name for name in self._pending if name in sys.modules]:
-            module = sys.modules[name]
-            if still_importing(module):
-                deferred = True
-                continue
-            self._pending.discard(name)
+        ready, deferred = take_imported(self._pending)
+        for name, module in ready:
             parameters: dict[str, list[Entry]] = {}
             patched: set[Patch] = set()  # one wrapper may serve several entries
             for entry in self._by_module[name]:

@@ -117,6 +117,22 @@ def still_importing(module: object) -> bool:
     return bool(getattr(getattr(module, "__spec__", None), "_initializing", False))
 
 
+def take_imported(pending: set[str]) -> tuple[list[tuple[str, ModuleType]], bool]:
+    """Take off ``pending`` the names of the modules now imported, with those modules, and
+    say whether one was left pending because its code still runs.  A name that
+    ``sys.modules`` maps to ``None`` (an import made to fail) stays pending."""
+    ready: list[tuple[str, ModuleType]] = []
+    deferred = False
+    for name in [name for name in pending if sys.modules.get(name) is not None]:
+        module = sys.modules[name]
+        if still_importing(module):
+            deferred = True
+            continue
+        pending.discard(name)
+        ready.append((name, module))
+    return ready, deferred
+
+
 class _Tracked:
     """Stands in for a removed class attribute: reports each access, then answers as the
     original would."""
@@ -189,15 +205,9 @@ class AttributeWatch:
     def refresh(self) -> bool:
         """Start watching the catalogued modules imported since the last call; whether one
         was left for later because it is still importing."""
-        deferred = False
-        for name in [name for name in self._pending if name in sys.modules]:
-            module = sys.modules[name]
-            if still_importing(module):
-                deferred = True
-                continue
-            self._pending.discard(name)
-            if module is not None:
-                self._watch_module(module, self._by_module[name])
+        ready, deferred = take_imported(self._pending)
+        for name, module in ready:
+            self._watch_module(module, self._by_module[name])
         return deferred
 
     def _watch_module(self, module: ModuleType, entries: list[Entry]) -> None:

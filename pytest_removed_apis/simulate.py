@@ -35,7 +35,7 @@ from typing import AbstractSet, Any, Final, Mapping, Sequence, Tuple
 from pytest_removed_apis import _behaviours, _hiding
 from pytest_removed_apis.catalog import Entry
 from pytest_removed_apis.classify import SITE_DIRS, is_library, is_library_dir, is_runner
-from pytest_removed_apis.instrument import still_importing
+from pytest_removed_apis.instrument import take_imported
 
 Use = Tuple[Entry, str, int]  # noqa: UP006 - evaluated on 3.8
 
@@ -273,14 +273,10 @@ class Simulation:
         if len(sys.modules) == self._modules_seen:
             return
         self._modules_seen = len(sys.modules)
-        if self.behaviours.refresh():
+        ready, deferred = take_imported(self._pending)
+        if self.behaviours.refresh() or deferred:
             self._modules_seen = -1  # still importing: look again next time
-        for name in [name for name in self._pending if name in sys.modules]:
-            module = sys.modules[name]
-            if still_importing(module):
-                self._modules_seen = -1  # still importing: look again next time
-                continue
-            self._pending.discard(name)
+        for name, module in ready:
             for entry in self._members[name]:
                 self.names.hide(module, entry, active=entry.id not in self.visible)
 
