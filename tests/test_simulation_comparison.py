@@ -236,31 +236,11 @@ def test_snippet_sets_pass_without_the_plugin(pytester, monkeypatch):
     )
 
 
-@pytest.mark.parametrize("release", sorted(SIMULATE_ARGS))
-def test_simulation_ends_every_test_as_the_real_release_does(pytester, monkeypatch, release):
+def _assert_simulation_is_the_real_release(pytester, monkeypatch, release, *args):
+    """The snippet sets under simulation of ``release`` (and ``args``) end as on it."""
     if VERSION >= _version(release):
         pytest.skip(f"CPython {RELEASE} is not older than {release}")
-    expected = _expected_under_simulation(release)
-    actual = _run_sets(pytester, monkeypatch, "-p", "removed_apis", *SIMULATE_ARGS[release])
-    _assert_same(
-        expected,
-        actual,
-        what=f"expected: real CPython {release}; got: CPython {RELEASE} with "
-        f"{' '.join(SIMULATE_ARGS[release])}",
-        known=_known_differences(release),
-    )
-
-
-@pytest.mark.parametrize("seed", [1, 2])
-def test_simulation_ends_every_test_the_same_in_any_order(pytester, monkeypatch, seed):
-    """pytest-randomly shuffles modules, classes and tests (and reseeds ``random``): the
-    state each test leaves behind must not change another's result."""
-    release = "3.12"
-    if VERSION >= _version(release):
-        pytest.skip(f"CPython {RELEASE} is not older than {release}")
-    if importlib.util.find_spec("pytest_randomly") is None:  # not imported here: on 3.8 and
-        pytest.skip("pytest-randomly is not installed")  # 3.9 it patches importlib.metadata
-    args = ("-p", "randomly", f"--randomly-seed={seed}", *SIMULATE_ARGS[release])
+    args = (*args, *SIMULATE_ARGS[release])
     actual = _run_sets(pytester, monkeypatch, "-p", "removed_apis", *args)
     _assert_same(
         _expected_under_simulation(release),
@@ -268,6 +248,21 @@ def test_simulation_ends_every_test_the_same_in_any_order(pytester, monkeypatch,
         what=f"expected: real CPython {release}; got: CPython {RELEASE} with {' '.join(args)}",
         known=_known_differences(release),
     )
+
+
+@pytest.mark.parametrize("release", sorted(SIMULATE_ARGS))
+def test_simulation_ends_every_test_as_the_real_release_does(pytester, monkeypatch, release):
+    _assert_simulation_is_the_real_release(pytester, monkeypatch, release)
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_simulation_ends_every_test_the_same_in_any_order(pytester, monkeypatch, seed):
+    """pytest-randomly shuffles modules, classes and tests (and reseeds ``random``): the
+    state each test leaves behind must not change another's result."""
+    if importlib.util.find_spec("pytest_randomly") is None:  # not imported here: on 3.8 and
+        pytest.skip("pytest-randomly is not installed")  # 3.9 it patches importlib.metadata
+    randomly = ("-p", "randomly", f"--randomly-seed={seed}")
+    _assert_simulation_is_the_real_release(pytester, monkeypatch, "3.12", *randomly)
 
 
 @only_from_312
