@@ -2,9 +2,20 @@
 
 from __future__ import annotations
 
-from pytest_removed_apis.catalog import CATALOG, KINDS, RELEASES, Entry, Kind, by_id
+from pytest_removed_apis.catalog import CATALOG, KINDS, RELEASES, Entry, Kind, by_id, removed_api
+from pytest_removed_apis.findings import Finding
 
-__all__ = ["CATALOG", "KINDS", "RELEASES", "Entry", "Kind", "__version__", "by_id"]
+__all__ = [
+    "CATALOG",
+    "KINDS",
+    "RELEASES",
+    "Entry",
+    "Finding",
+    "Kind",
+    "__version__",
+    "by_id",
+    "removed_api",
+]
 
 
 def __getattr__(name: str) -> str:

@@ -83,10 +83,12 @@ class Behaviours:
         *path, name = qualname.split(".")
         owner: Any = module
         for part in path:
-            owner = getattr(owner, part)
-        if isinstance(getattr(owner, name), type):
+            owner = getattr(owner, part, None)
+        if isinstance(getattr(owner, name, None), type):
             owner, name = getattr(owner, name), "__init__"
-        original = vars(owner)[name]
+        original = vars(owner).get(name) if hasattr(owner, "__dict__") else None
+        if original is None:
+            return  # not there (an entry added for a library): nothing to refuse
         removed = {entry.aspect: entry for entry in entries if entry.aspect}
         positions = _positions(original, removed)
         label = f"{owner.__name__}.{name}" if isinstance(owner, type) else name

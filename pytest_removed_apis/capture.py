@@ -17,7 +17,7 @@ import re
 import sys
 import warnings
 from contextlib import contextmanager
-from typing import AbstractSet, Callable, Iterator, TextIO
+from typing import AbstractSet, Callable, Iterator, Sequence, TextIO
 
 from pytest_removed_apis import guards
 from pytest_removed_apis.catalog import Entry
@@ -37,6 +37,11 @@ _filters_mutated: Callable[[], None] = warnings._filters_mutated  # type: ignore
 OnUse = Callable[[Entry, str, int], None]
 """Called with the entry and the use site (file, line) of every use seen."""
 
+Reclassify = Callable[[str, "type[Warning]", str, int, Sequence[Entry]], Sequence[Entry]]
+"""Has the last word on a warning: (message, category, filename, lineno, the entries the
+classifier proposes) -> the entries it is about (the ``pytest_removed_apis_classify``
+hook)."""
+
 
 class Watch:
     """The filters and the hook; ``watching(on_use)`` is active for one phase."""
@@ -51,7 +56,7 @@ class Watch:
         self._filter = ("always", re.compile(pattern, re.I), Warning, None, 0) if pattern else None
 
     @contextmanager
-    def watching(self, on_use: OnUse) -> Iterator[None]:
+    def watching(self, on_use: OnUse, reclassify: Reclassify | None = None) -> Iterator[None]:
         with warnings.catch_warnings():
             if self._filter is not None:
                 warnings.filters.insert(0, self._filter)  # type: ignore[attr-defined]
@@ -76,6 +81,8 @@ class Watch:
                     )
                     if entry.kind != "module" or not imported_by_library(frame, entry.module)
                 ]
+                if reclassify is not None:
+                    entries = list(reclassify(str(message), category, filename, lineno, entries))
                 if not entries:
                     passed_on(message, category, filename, lineno, file, line)
                 if site is not None:
@@ -114,8 +121,12 @@ class Recorder:
         origins: Origins,
         guard: Guard,
         rootdir: str,
+        reclassifier: Callable[[], Reclassify | None] = lambda: None,
     ) -> None:
+        """``reclassifier`` is asked at the start of each phase for what has the last word
+        on its warnings (``None``: the classifier alone)."""
         self.settings = settings
+        self.reclassifier = reclassifier
         self.rootdir = os.path.join(os.path.realpath(rootdir), "")
         self._active: OnUse | None = None
         self.watch = Watch(classifier)
@@ -146,7 +157,11 @@ class Recorder:
             key = (entry.id, filename, lineno)
             if key in seen or self.guard(filename, lineno, entry):
                 return
-            if entry.kind == "module" and self.providers.provide(entry.module):
+            if (
+                entry.kind == "module"
+                and entry.removed_by_python
+                and self.providers.provide(entry.module)
+            ):
                 return
             seen.add(key)
             origin = self.origins.of(filename)
@@ -166,7 +181,7 @@ class Recorder:
 
         outer, self._active = self._active, on_use
         try:
-            with self.watch.watching(on_use):
+            with self.watch.watching(on_use, self.reclassifier()):
                 yield found
         finally:
             self._active = outer

@@ -23,6 +23,7 @@ class Finding:
         "api",
         "name",
         "kind",
+        "deprecated_in",
         "removed_in",
         "replacement",
         "doc_url",
@@ -37,6 +38,7 @@ class Finding:
     api: str
     name: str
     kind: str
+    deprecated_in: str | None
     removed_in: str
     replacement: str
     doc_url: str
@@ -64,6 +66,7 @@ class Finding:
             api=entry.id,
             name=entry.name,
             kind=entry.kind,
+            deprecated_in=entry.deprecated_in,
             removed_in=entry.removed_in,
             replacement=entry.replacement,
             doc_url=entry.doc_url,

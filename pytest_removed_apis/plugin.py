@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import collections.abc
 import functools
 import sys
-from typing import Dict, Generator, Iterator, List
+from typing import TYPE_CHECKING, Callable, Dict, Generator, Iterable, Iterator, List, Sequence
 
 import pytest
 
-from pytest_removed_apis import catalog, reporting
-from pytest_removed_apis.capture import Recorder, unreachable
+from pytest_removed_apis import _xdist, catalog, hookspecs, jsonreport, reporting, summary
+from pytest_removed_apis.capture import Reclassify, Recorder, unreachable
+from pytest_removed_apis.catalog import Entry
 from pytest_removed_apis.classify import Classifier, Origins
-from pytest_removed_apis.findings import Finding, Phase
+from pytest_removed_apis.findings import Finding, Phase, Wire, to_wire
 from pytest_removed_apis.instrument import (
     AttributeWatch,
     BehaviourWatch,
@@ -27,10 +29,14 @@ from pytest_removed_apis.settings import (
     THIRD_PARTY_HELP,
     Settings,
     SettingsError,
+    effective_catalog,
     from_config,
     resolve_selectors,
 )
 from pytest_removed_apis.simulate import Simulation
+
+if TYPE_CHECKING:  # the scan is imported only when coverage measures the run
+    from pytest_removed_apis.blindspots import StaticUse, StaticUses
 
 _GROUP_TITLE = "removed standard-library APIs (pytest-removed-apis)"
 _CATALOG_HELP = (
@@ -44,6 +50,10 @@ _FINDINGS = pytest.StashKey[Dict[str, List[Finding]]]()  # noqa: UP006 - evaluat
 _ALLOWED = pytest.StashKey["frozenset[str] | None"]()
 _SIMULATION = pytest.StashKey[Simulation]()
 _ORIGINS = Origins()  # which distribution holds a file: read once, when first asked
+
+
+def pytest_addhooks(pluginmanager: pytest.PytestPluginManager) -> None:
+    pluginmanager.add_hookspecs(hookspecs)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -85,10 +95,17 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         metavar="X.Y",
         help=SIMULATE_HELP,
     )
+    group.addoption(
+        "--removed-apis-report",
+        dest="removed_apis_report",
+        metavar="PATH",
+        help=jsonreport.REPORT_HELP,
+    )
     parser.addini("removed_apis_mode", MODE_HELP, default="fail")
     parser.addini("removed_apis_target", TARGET_HELP, default="3.12")
     parser.addini("removed_apis_allow", ALLOW_HELP, type="linelist", default=[])
     parser.addini("removed_apis_third_party", THIRD_PARTY_HELP, default="fail")
+    parser.addini("removed_apis_report", jsonreport.REPORT_HELP, default="")
 
 
 _DETECTOR = "removed_apis_detector"
@@ -102,7 +119,7 @@ def pytest_load_initial_conftests(
     """Simulate and watch from the first conftest.py on: a use while it is imported stops
     the run, as an import error in a conftest.py does on the newer release."""
     try:
-        settings = from_config(early_config, early_config.known_args_namespace)
+        settings = from_config(early_config, early_config.known_args_namespace, early=True)
     except SettingsError:
         return (yield)  # reported, as a usage error, by pytest_configure
     rootdir = str(early_config.rootpath)
@@ -113,10 +130,11 @@ def pytest_load_initial_conftests(
             early_config.pluginmanager.register(simulator, _SIMULATOR)
         if settings.mode == "off" or settings.nothing_to_find:
             return (yield)
-        detector = Detector(settings, rootdir)
+        detector = Detector(settings, rootdir, functools.partial(_reclassifier, early_config))
         early_config.pluginmanager.register(detector, _DETECTOR)
         with detector.recorder.recording("collect", "conftest.py", frozenset()) as found:
             result = yield
+        detector.early = found
         failing = [finding for finding in found if finding.fails]
         if failing:
             raise pytest.UsageError(
@@ -133,8 +151,12 @@ def _stop_unconfigured(config: pytest.Config) -> None:
     """Undo what started before configuration if pytest never configured the run (a
     conftest that failed, ``--version``, ``--removed-apis-catalog``): it never unconfigures
     it either."""
-    if SETTINGS_KEY in config.stash:
-        return  # configured: pytest_unconfigure is the plugins' end
+    if SETTINGS_KEY not in config.stash:  # configured: pytest_unconfigure is their end
+        _stop(config)
+
+
+def _stop(config: pytest.Config) -> None:
+    """Take down the detector and the simulation, in the reverse order of their start."""
     for name in (_DETECTOR, _SIMULATOR):
         plugin = config.pluginmanager.get_plugin(name)
         if plugin is not None:
@@ -145,31 +167,50 @@ def _stop_unconfigured(config: pytest.Config) -> None:
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", _MARKER_DOC)
     try:
-        settings = from_config(config)
+        settings = from_config(config, entries=effective_catalog(config))
     except SettingsError as error:
         raise pytest.UsageError(str(error)) from None
     config.stash[SETTINGS_KEY] = settings
-    if not config.pluginmanager.has_plugin(_SIMULATOR):
-        simulator = Simulator.start(settings, str(config.rootpath))
+    _start(config, settings)
+    _start_reports(config, settings)
+
+
+def _start(config: pytest.Config, settings: Settings) -> None:
+    """Start the simulation and the detector, unless pytest_load_initial_conftests did.
+    What it started knew the catalog alone: entries added since mean a new start."""
+    manager = config.pluginmanager
+    early: list[Finding] = []
+    if len(settings.entries) > len(catalog.CATALOG):
+        started = manager.get_plugin(_DETECTOR)
+        early = started.early if isinstance(started, Detector) else []
+        _stop(config)
+    rootdir = str(config.rootpath)
+    if not manager.has_plugin(_SIMULATOR):
+        simulator = Simulator.start(settings, rootdir)
         if simulator is not None:
-            config.pluginmanager.register(simulator, _SIMULATOR)
+            manager.register(simulator, _SIMULATOR)
     watching = settings.mode != "off" and not settings.nothing_to_find
-    if watching and not config.pluginmanager.has_plugin(_DETECTOR):
-        detector = Detector(settings, str(config.rootpath))
-        config.pluginmanager.register(detector, _DETECTOR)
+    if watching and not manager.has_plugin(_DETECTOR):
+        detector = Detector(settings, rootdir, functools.partial(_reclassifier, config))
+        detector.early = early  # what the conftest files did while imported
+        manager.register(detector, _DETECTOR)
 
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_cmdline_main(config: pytest.Config) -> int | None:
     if not config.option.removed_apis_catalog:
         return None
-    print("\n".join(reporting.catalog_lines(catalog.CATALOG)))
+    try:
+        entries = effective_catalog(config)
+    except SettingsError as error:
+        raise pytest.UsageError(str(error)) from None
+    print("\n".join(reporting.catalog_lines(entries)))
     return 0
 
 
 def pytest_report_header(config: pytest.Config) -> list[str]:
     settings = config.stash[SETTINGS_KEY]
-    lines = [reporting.header_line(catalog.CATALOG, settings)]
+    lines = [reporting.header_line(settings.entries, settings)]
     if settings.simulate is not None:
         simulator = config.pluginmanager.get_plugin(_SIMULATOR)
         hidden = simulator.simulation if isinstance(simulator, Simulator) else None
@@ -190,7 +231,7 @@ def simulate_python(request: pytest.FixtureRequest) -> Iterator[Simulation]:
         return
     settings = config.stash[SETTINGS_KEY]
     release = settings.simulated_version or settings.target_version
-    entries = [entry for entry in catalog.CATALOG if entry.id not in settings.allowed]
+    entries = [entry for entry in settings.entries if entry.id not in settings.allowed]
     simulation = Simulation(entries, release, str(config.rootpath))
     item = request.node
     item.stash[_SIMULATION] = simulation
@@ -296,7 +337,7 @@ class Simulator:
         release = settings.simulated_version
         if release is None:
             return None
-        entries = [entry for entry in catalog.CATALOG if entry.id not in settings.allowed]
+        entries = [entry for entry in settings.entries if entry.id not in settings.allowed]
         simulation = Simulation(entries, release, rootdir)
         if simulation.nothing_to_hide:
             return None
@@ -319,7 +360,12 @@ class Simulator:
 class Detector:
     """Default mode: watches every phase and import, and fails the tests that use APIs."""
 
-    def __init__(self, settings: Settings, rootdir: str) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        rootdir: str,
+        reclassifier: Callable[[], Reclassify | None],
+    ) -> None:
         self.settings = settings
         target = settings.target_version
         watched = settings.watched()
@@ -331,9 +377,12 @@ class Detector:
             Origins(),
             lambda filename, lineno, entry: unreachable(filename, lineno, entry, target),
             rootdir,
+            reclassifier,
         )
         self.attributes = AttributeWatch(watched, self.recorder.notify)
         self.parameters = ParameterWatch(watched, self.recorder.notify)
+        self.early: list[Finding] = []
+        """The findings made while the first conftest.py files were imported."""
         self._modules_seen = -1
         self._deferred = False
         self.refresh()
@@ -402,8 +451,176 @@ def _marker_allowed(item: pytest.Item) -> frozenset[str] | None:
         if not mark.args:
             return None
         source = f"@pytest.mark.allow_removed on {item.nodeid}"
+        entries = item.config.stash[SETTINGS_KEY].entries
         try:
-            allowed |= resolve_selectors([str(arg) for arg in mark.args], source)
+            allowed |= resolve_selectors([str(arg) for arg in mark.args], source, entries)
         except SettingsError as error:
             raise pytest.UsageError(str(error)) from None
     return frozenset(allowed)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_removed_apis_classify(proposed: Sequence[Entry]) -> Sequence[Entry]:
+    """The plugin's own answer, asked last: what its classifier found."""
+    return proposed
+
+
+def _reclassifier(config: pytest.Config) -> Reclassify | None:
+    """The classify hook as capture calls it; ``None`` while no implementation but the
+    plugin's own is registered, so that capture does not go through pluggy at all."""
+    hook = config.hook.pytest_removed_apis_classify
+    if all(impl.function is pytest_removed_apis_classify for impl in hook.get_hookimpls()):
+        return None
+    return functools.partial(_classify, hook)
+
+
+def _classify(
+    hook: Callable[..., object],
+    message: str,
+    category: type[Warning],
+    filename: str,
+    lineno: int,
+    proposed: Sequence[Entry],
+) -> Sequence[Entry]:
+    answer = hook(
+        message=message, category=category, filename=filename, lineno=lineno, proposed=proposed
+    )
+    if isinstance(answer, collections.abc.Sequence) and not isinstance(answer, str):
+        entries = [entry for entry in answer if isinstance(entry, Entry)]
+        if len(entries) == len(answer):
+            return entries
+    raise TypeError(
+        f"pytest_removed_apis_classify returned {answer!r:.100} for the warning "
+        f"{message!r:.100}; return a list of catalog entries, an empty list or None"
+    )
+
+
+_REPORTS = "removed_apis_reports"
+_XDIST = "removed_apis_xdist"
+
+
+def _start_reports(config: pytest.Config, settings: Settings) -> None:
+    """The summary and the JSON report where the output goes (one process, or the xdist
+    controller); a worker sends its collection findings there."""
+    detector = config.pluginmanager.get_plugin(_DETECTOR)
+    early = [to_wire(finding) for finding in detector.early] if detector else []
+    if hasattr(config, "workerinput"):
+        measure = functools.partial(_measuring, config, settings)
+        config.pluginmanager.register(_xdist.Worker(config, early, measure), _XDIST)
+        return
+    reports = Reports(config, settings, _report_path(config))
+    config.pluginmanager.register(reports, _REPORTS)
+    reports.add(early)
+    if config.pluginmanager.hasplugin("xdist"):
+        config.pluginmanager.register(_xdist.Controller(reports.add, reports.add_static), _XDIST)
+
+
+def _report_path(config: pytest.Config) -> str | None:
+    """``--removed-apis-report``, relative to the invocation directory, or else the ini
+    value, relative to the configuration file; checked now, written at the end."""
+    path = config.option.removed_apis_report
+    folder, source = config.invocation_params.dir, "--removed-apis-report"
+    if not path:
+        path = str(config.getini("removed_apis_report") or "")
+        folder = config.inipath.parent if config.inipath else config.rootpath
+        source = "removed_apis_report in the configuration file"
+    if not path:
+        return None
+    try:
+        return jsonreport.check_path(path, str(folder), source)
+    except jsonreport.ReportPathError as error:
+        raise pytest.UsageError(str(error)) from None
+
+
+class Reports:
+    """Gathers every finding the reports carry; prints the summary section and writes the
+    JSON report at the end."""
+
+    def __init__(self, config: pytest.Config, settings: Settings, path: str | None) -> None:
+        self.config = config
+        self.settings = settings
+        self.path = path
+        self.tally = summary.Tally()
+        self.static: StaticUses | None = None
+
+    @pytest.hookimpl(wrapper=True, trylast=True)
+    def pytest_runtestloop(self) -> Generator[None, object, object]:
+        # Inside pytest-cov's wrapper: it stops measuring (and combines) after the tests.
+        finish = _measuring(self.config, self.settings)
+        try:
+            return (yield)
+        finally:
+            if finish is not None:
+                self.add_static(finish())
+
+    def add_static(self, wires: Iterable[Wire]) -> None:
+        """Take the static uses one process measured; one that ran anywhere ran."""
+        from pytest_removed_apis.blindspots import StaticUses
+
+        if self.static is None:
+            self.static = StaticUses()
+        self.static.add(wires)
+
+    def add(self, wires: Iterable[Wire]) -> None:
+        for finding in self.tally.add(wires):
+            self.config.hook.pytest_removed_apis_finding(finding=finding, config=self.config)
+
+    def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
+        self.add(getattr(report, "removed_apis", ()))
+
+    def pytest_collectreport(self, report: pytest.CollectReport) -> None:
+        self.add(getattr(report, "removed_apis", ()))
+
+    def pytest_terminal_summary(self, terminalreporter: pytest.TerminalReporter) -> None:
+        verbosity = self.config.option.verbose
+        lines = summary.summary_lines(
+            self.tally.findings, self.settings.target, verbosity, self._static_uses()
+        )
+        if lines:
+            terminalreporter.write_sep("=", "removed APIs summary")
+        for text, markup in lines:
+            terminalreporter.write_line(text, **markup)
+
+    @pytest.hookimpl(trylast=True)
+    def pytest_sessionfinish(self, exitstatus: int) -> None:
+        if self.path is None:
+            return
+        from pytest_removed_apis import __version__
+
+        data = jsonreport.document(
+            self.tally.findings,
+            mode=self.settings.mode,
+            target=self.settings.target,
+            simulated=self.settings.simulate,
+            catalog_entries=len(self.settings.entries),
+            added_entries=len(self.settings.entries) - len(catalog.CATALOG),
+            plugin_version=__version__,
+            exitstatus=int(exitstatus),
+            static=self._static_uses(),
+        )
+        jsonreport.write(self.path, data)
+
+    def _static_uses(self) -> list[StaticUse] | None:
+        return None if self.static is None else self.static.uses
+
+
+def _measuring(config: pytest.Config, settings: Settings) -> Callable[[], list[Wire]] | None:
+    """Before the tests: when coverage measures this process, what finds (after the tests)
+    the static uses in the project files it measured, with whether each ran."""
+    if "coverage" not in sys.modules:  # coverage that measures is imported: nothing to do
+        return None
+    from pytest_removed_apis import blindspots
+
+    cov = blindspots.measuring()
+    if cov is None:
+        return None
+
+    def finish() -> list[Wire]:
+        from pytest_removed_apis.scan import Scanner
+
+        entries = [entry for entry in settings.entries if entry.id not in settings.allowed]
+        scanner = Scanner(settings.target, entries)
+        uses = blindspots.blind_spots(cov, str(config.rootpath), scanner)
+        return [blindspots.to_wire(use) for use in uses]
+
+    return finish

@@ -7,7 +7,7 @@ from typing import Sequence, TypeVar, Union
 
 import pytest
 
-from pytest_removed_apis.catalog import RELEASES, Entry
+from pytest_removed_apis.catalog import RELEASES, Entry, removal_text, removals_text
 from pytest_removed_apis.findings import Finding, to_wire
 from pytest_removed_apis.settings import Settings
 from pytest_removed_apis.simulate import Simulation
@@ -18,7 +18,9 @@ AnyReport = TypeVar("AnyReport", bound=Union[pytest.TestReport, pytest.CollectRe
 def header_line(entries: Sequence[Entry], settings: Settings) -> str:
     """One line for ``pytest_report_header``: catalog size, mode and target."""
     per_release = Counter(entry.removed_in for entry in entries)
-    counts = ", ".join(f"{per_release[release]} removed in {release}" for release in RELEASES)
+    counts = ", ".join(
+        f"{per_release[release]} removed in {release}" for release in _releases(entries)
+    )
     running = ".".join(map(str, settings.running))
     if settings.nothing_to_find:
         state = f"nothing to find: every catalogued API is already gone from Python {running}"
@@ -47,12 +49,18 @@ def simulation_line(settings: Settings, simulation: Simulation | None) -> str:
     )
 
 
+def _releases(entries: Sequence[Entry]) -> list[str]:
+    """The Python releases, then the libraries' releases that removed entries."""
+    libraries = {entry.removed_in for entry in entries if not entry.removed_by_python}
+    return [*RELEASES, *sorted(libraries)]
+
+
 def catalog_lines(entries: Sequence[Entry]) -> list[str]:
     """The ``--removed-apis-catalog`` listing, one block per entry, grouped by release."""
     lines: list[str] = []
-    for release in RELEASES:
+    for release in _releases(entries):
         chosen = [entry for entry in entries if entry.removed_in == release]
-        lines.append(f"removed in Python {release} ({len(chosen)} APIs)")
+        lines.append(f"removed in {removal_text(release)} ({len(chosen)} APIs)")
         for entry in chosen:
             lines.append(f"  {entry.id}  [{entry.kind}, deprecated in {entry.deprecated_in}]")
             lines.append(f"      use instead: {entry.replacement}")
@@ -64,20 +72,20 @@ def catalog_lines(entries: Sequence[Entry]) -> list[str]:
 def property_text(finding: Finding) -> str:
     """The junit property value: the id, then what happened where."""
     return (
-        f"{finding.api}: {finding.kind} removed in Python {finding.removed_in}, "
+        f"{finding.api}: {finding.kind} removed in {removal_text(finding.removed_in)}, "
         f"used at {finding.where} ({finding.status})"
     )
 
 
 def failure_text(findings: Sequence[Finding]) -> str:
     """The readable failure: each API with kind, removal, use site, replacement and docs."""
-    releases = sorted({finding.removed_in for finding in findings})
+    releases = removals_text(finding.removed_in for finding in findings)
     apis = ", ".join(dict.fromkeys(finding.api for finding in findings))
-    lines = [f"uses APIs removed in Python {' and '.join(releases)}: {apis}"]
+    lines = [f"uses APIs removed in {releases}: {apis}"]
     for finding in findings:
         origin = f" inside {finding.origin} (upgrade it)" if finding.origin else ""
         lines += [
-            f"  {finding.api} ({finding.kind}, removed in Python {finding.removed_in})",
+            f"  {finding.api} ({finding.kind}, removed in {removal_text(finding.removed_in)})",
             f"    used at {finding.where}{origin} during {finding.phase} of {finding.nodeid}",
             f"    use instead: {finding.replacement}",
             f"    docs: {finding.doc_url}",

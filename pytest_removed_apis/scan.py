@@ -274,7 +274,7 @@ class _Tables:
     """What a scan looks for, indexed."""
 
     def __init__(self, entries: Iterable[Entry], target: tuple[int, int]) -> None:
-        chosen = [entry for entry in entries if entry.removed_version <= target]
+        chosen = [entry for entry in entries if entry.removed_by(target)]
         self.modules: dict[str, Entry] = {}
         self.names: dict[str, Entry] = {}
         self.params: dict[str, dict[str, Entry]] = {}

@@ -127,7 +127,7 @@ class Simulation:
     def __init__(self, entries: Sequence[Entry], release: tuple[int, int], rootdir: str) -> None:
         self.release = release
         running = sys.version_info[:2]
-        chosen = [e for e in entries if running < e.removed_version <= release]
+        chosen = [e for e in entries if e.exists_on(running) and e.removed_by(release)]
         self.entries = tuple(chosen)
         self.modules: dict[str, Entry] = {e.module: e for e in chosen if e.kind == "module"}
         self._members: dict[str, list[Entry]] = {}
@@ -137,6 +137,9 @@ class Simulation:
         self.rootdir = os.path.join(os.path.normcase(os.path.realpath(rootdir)), "")
         self.visible: frozenset[str] = frozenset()
         self.view = SysView(release)
+        # A library's entries are hidden on any interpreter; the version is shown only when
+        # the simulated release is newer than the running one.
+        self.newer = release > running
         self.finder = _Finder(self)
         self.behaviours = _behaviours.Behaviours(chosen)
         self.installed = False
@@ -241,11 +244,13 @@ class Simulation:
         """Take the standard library's copies out of ``sys.modules`` (kept for the undo);
         what is left under those names is the state every test starts from."""
         for name in list(sys.modules):
-            if self.module_entry(name) is None:
+            entry = self.module_entry(name)
+            if entry is None:
                 continue
             self._module_names.add(name)
             module = sys.modules[name]
-            if module is not None and not is_standard_copy(module):
+            # A library's removed module is hidden whatever copy is there.
+            if module is not None and entry.removed_by_python and not is_standard_copy(module):
                 self._baseline[name] = module
                 continue
             del sys.modules[name]
@@ -328,7 +333,12 @@ class Simulation:
             module = original_import(name, globals, locals, fromlist, level)
             if len(sys.modules) != simulation._modules_seen:
                 simulation.refresh()
-            if name == "sys" and level == 0 and simulation.is_project(globals, sys._getframe(1)):
+            if (
+                name == "sys"
+                and level == 0
+                and simulation.newer
+                and simulation.is_project(globals, sys._getframe(1))
+            ):
                 return simulation.view
             return module
 
@@ -341,13 +351,13 @@ class Simulation:
         def find_spec(name: str, package: str | None = None) -> Any:
             full = importlib.util.resolve_name(name, package) if name.startswith(".") else name
             parent, _, _ = full.rpartition(".")
-            if (
-                full not in sys.modules
-                and simulation.module_entry(full) is not None
-                and (not parent or simulation.module_entry(parent) is None)
-            ):
+            entry = simulation.module_entry(full) if full not in sys.modules else None
+            if entry is not None and (not parent or simulation.module_entry(parent) is None):
                 # The newer release finds no standard-library copy (a removed package's
-                # submodules are left to the parent's import, which fails there too).
+                # submodules are left to the parent's import, which fails there too), and
+                # the upgraded library no copy of its removed module.
+                if not entry.removed_by_python:
+                    return None
                 path = (
                     getattr(importlib.import_module(parent), "__path__", None) if parent else None
                 )
@@ -474,11 +484,12 @@ class _Finder:
         if entry is None:
             self.simulation.note_module(name)
             return None
-        spec = self.elsewhere(name, path, target)
-        if spec is not None:
-            return spec
-        if _imported_by_library(sys._getframe(1)):
-            return None  # the running release's library, for itself: its own business
+        if entry.removed_by_python:  # a library's removed module: no copy, for no one
+            spec = self.elsewhere(name, path, target)
+            if spec is not None:
+                return spec
+            if _imported_by_library(sys._getframe(1)):
+                return None  # the running release's library, for itself: its own business
         error = ModuleNotFoundError(f"No module named {name!r}", name=name)
         error.removed_api = entry  # type: ignore[attr-defined]
         raise error

@@ -497,12 +497,12 @@ def test_the_standard_librarys_own_imports_are_not_the_users(project):
 
 
 def test_uses_outside_any_test_phase_are_not_recorded():
-    from pytest_removed_apis import by_id
+    from pytest_removed_apis import CATALOG, by_id
     from pytest_removed_apis.capture import Recorder
     from pytest_removed_apis.classify import Classifier, Origins
     from pytest_removed_apis.settings import Settings
 
-    settings = Settings("fail", "3.12", frozenset(), "fail", (3, 11), None)
+    settings = Settings("fail", "3.12", frozenset(), "fail", (3, 11), None, CATALOG)
     recorder = Recorder(settings, Classifier([]), Origins(), lambda *args: False, ".")
     recorder.notify(by_id("imp"), "somewhere.py", 1)  # no phase is recording: nothing to do
     with recorder.recording("call", "test_x", frozenset()) as found:

@@ -1039,9 +1039,11 @@ def test_scan_finds_in_the_example_the_uses_the_runtime_detection_reports():
             "configparser.RawConfigParser.readfp",
         ),
     ]
-    # Only the unguarded call: format_quantity's is behind a version check.
-    assert [use for _, use in found["legacy_inventory/formatting.py"]] == ["locale.format"]
-    assert found["legacy_inventory/formatting.py"][0][0].startswith('return "%s %s" % (locale')
+    # The unguarded calls: format_quantity's is behind a version check.
+    formatting = found["legacy_inventory/formatting.py"]
+    assert [use for _, use in formatting] == ["locale.format", "locale.format"]
+    assert formatting[0][0].startswith('return "%s %s" % (locale')
+    assert formatting[1][0].startswith('return locale.format("%.2f", amount')
     assert found["legacy_inventory/server.py"] == [
         ("import asynchat", "asynchat"),
         ("import asyncore", "asyncore"),
@@ -1050,6 +1052,7 @@ def test_scan_finds_in_the_example_the_uses_the_runtime_detection_reports():
     assert [line for line, _ in found["legacy_inventory/versioning.py"]] == [
         "from distutils.util import strtobool  # imported lazily; distutils is gone in 3.12",
         "from distutils.version import LooseVersion",
+        "from distutils.file_util import write_file  # removed in 3.12, never run by a test",
     ]
     assert found["tests/test_versioning.py"] == [
         ("from distutils.version import LooseVersion", "distutils")
