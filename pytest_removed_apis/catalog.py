@@ -235,8 +235,7 @@ def _api(
 ) -> Entry:
     """One entry.  ``target`` is ``"module"`` or ``"module:qualname"``; ``aspect`` names the
     keyword parameter or the behaviour of a ``parameter`` or ``behaviour`` entry."""
-    module, _, qualname = target.partition(":")
-    name = f"{module}.{qualname}" if qualname else module
+    entry_id, module, qualname = _names(target, aspect)
     if doc_url is None:
         page_release = "3.11" if removed_in == "3.12" else "3.12"
         doc_url = (
@@ -245,7 +244,7 @@ def _api(
             else _whatsnew(removed_in)
         )
     return Entry(
-        id=f"{name}:{aspect}" if aspect else name,
+        id=entry_id,
         module=module,
         qualname=qualname,
         kind=kind,
@@ -260,6 +259,14 @@ def _api(
         availability=availability,
         added_in=added_in,
     )
+
+
+def _names(target: str, aspect: str | None) -> tuple[str, str, str]:
+    """``"module:qualname"`` -> (id, module, qualname); the id is the dotted name, with
+    ``:aspect`` after it for a parameter or a behaviour."""
+    module, _, qualname = target.partition(":")
+    name = f"{module}.{qualname}" if qualname else module
+    return (f"{name}:{aspect}" if aspect else name), module, qualname
 
 
 def removed_api(
@@ -296,10 +303,9 @@ def removed_api(
     Nothing is checked here: the plugin checks each entry a hook returns and stops the run
     with a usage error naming the hook's file when one is malformed.
     """
-    module, _, qualname = target.partition(":")
-    name = f"{module}.{qualname}" if qualname else module
+    entry_id, module, qualname = _names(target, aspect)
     return Entry(
-        id=f"{name}:{aspect}" if aspect else name,
+        id=entry_id,
         module=module,
         qualname=qualname,
         kind=kind,

@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 
 pytest_plugins = ["pytester"]
@@ -15,6 +18,22 @@ console_output_style = classic
 def project(pytester: pytest.Pytester) -> pytest.Pytester:
     """A pytester project with a stable ini: classic output and the plugin loaded explicitly."""
     pytester.makefile(".ini", pytest=BASELINE_INI)
+    return pytester
+
+
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "legacy_project"
+
+
+@pytest.fixture
+def example(pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch) -> pytest.Pytester:
+    """The bundled example copied into the pytester directory.  ``distutils`` is the
+    standard library's (``SETUPTOOLS_USE_DISTUTILS=stdlib``): setuptools' copy, which 3.12
+    has only with setuptools installed, does not stand in for it."""
+    monkeypatch.setenv("SETUPTOOLS_USE_DISTUTILS", "stdlib")
+    for item in EXAMPLE.iterdir():
+        if item.name not in (".pytest_cache", "__pycache__"):
+            copy = shutil.copytree if item.is_dir() else shutil.copy
+            copy(item, pytester.path / item.name)
     return pytester
 
 

@@ -4,7 +4,6 @@ the statically found uses on lines no test ran; without it, nothing changes."""
 from __future__ import annotations
 
 import json
-import shutil
 import sys
 from pathlib import Path
 
@@ -17,15 +16,6 @@ pytest.importorskip("pytest_cov")
 below_312 = pytest.mark.skipif(
     sys.version_info >= (3, 12), reason="the 3.12 removals are already gone on this interpreter"
 )
-EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "legacy_project"
-
-
-def copy_example(pytester, monkeypatch):
-    monkeypatch.setenv("SETUPTOOLS_USE_DISTUTILS", "stdlib")
-    for item in EXAMPLE.iterdir():
-        if item.name not in (".pytest_cache", "__pycache__"):
-            copy = shutil.copytree if item.is_dir() else shutil.copy
-            copy(item, pytester.path / item.name)
 
 
 def run_with_cov(pytester, *args):
@@ -53,11 +43,10 @@ def unexecuted_by_coverage_and_scan(root, cov_data):
 
 @below_312
 @pytest.mark.parametrize("workers", [(), ("-n", "2")], ids=["one process", "two workers"])
-def test_example_with_pytest_cov_lists_exactly_the_uses_on_lines_no_test_ran(
-    pytester, monkeypatch, workers
-):
-    pytest.importorskip("xdist") if workers else None
-    copy_example(pytester, monkeypatch)
+def test_example_with_pytest_cov_lists_exactly_the_uses_on_lines_no_test_ran(example, workers):
+    if workers:
+        pytest.importorskip("xdist")
+    pytester = example
     result, report, cov_data = run_with_cov(pytester, *workers)
     static = report["static_uses"]
     blind = {(use["filename"], use["line"], use["api"]) for use in static if not use["executed"]}
@@ -93,9 +82,9 @@ def test_example_with_pytest_cov_lists_exactly_the_uses_on_lines_no_test_ran(
 
 
 @below_312
-def test_without_coverage_measuring_nothing_is_said_about_blind_spots(pytester, monkeypatch):
+def test_without_coverage_measuring_nothing_is_said_about_blind_spots(example, monkeypatch):
     monkeypatch.delenv("COVERAGE_PROCESS_CONFIG", raising=False)  # our own suite's measuring
-    copy_example(pytester, monkeypatch)
+    pytester = example
     report_path = pytester.path / "report.json"
     result = pytester.runpytest_subprocess(
         "-p", "removed_apis", "-p", "no:cacheprovider", "--continue-on-collection-errors",
@@ -155,6 +144,9 @@ def test_coverage_run_is_measuring_too(pytester, monkeypatch):
 def test_nothing_is_measured_when_coverage_is_not_imported_or_not_measuring(monkeypatch):
     from pytest_removed_apis import blindspots, plugin
 
+    import coverage
+
+    monkeypatch.setitem(sys.modules, "coverage", coverage)  # imported, measuring nothing
     monkeypatch.setattr(blindspots, "measuring", lambda: None)
     assert plugin._measuring(None, None) is None
     monkeypatch.delitem(sys.modules, "coverage")

@@ -10,13 +10,9 @@ library's.
 
 from __future__ import annotations
 
-import shutil
 import sys
-from pathlib import Path
 
 import pytest
-
-EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "legacy_project"
 
 FAILS_ON_312 = {
     "tests/test_catalog_unittest.py::CatalogTests::test_item_in_stock",
@@ -36,13 +32,8 @@ FAILS_ON_312 = {
 
 @pytest.mark.skipif(sys.version_info >= (3, 12), reason="the plugin's work is before 3.12")
 @pytest.mark.parametrize("mode", [(), ("--simulate-312",)], ids=["default mode", "simulated"])
-def test_example_fails_exactly_where_real_312_fails(pytester, monkeypatch, mode):
-    monkeypatch.setenv("SETUPTOOLS_USE_DISTUTILS", "stdlib")
-    for item in EXAMPLE.iterdir():
-        if item.name not in (".pytest_cache", "__pycache__"):
-            copy = shutil.copytree if item.is_dir() else shutil.copy
-            copy(item, pytester.path / item.name)
-    result = pytester.runpytest_subprocess(
+def test_example_fails_exactly_where_real_312_fails(example, mode):
+    result = example.runpytest_subprocess(
         "-p",
         "removed_apis",
         "-p",

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import sys
 import textwrap
-from pathlib import Path
 
 import pytest
 
@@ -16,7 +14,6 @@ pytest.importorskip("xdist")
 below_312 = pytest.mark.skipif(
     sys.version_info >= (3, 12), reason="the 3.12 removals are already gone on this interpreter"
 )
-EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "legacy_project"
 
 
 def summary_section(result):
@@ -61,20 +58,10 @@ def assert_same(runs):
         assert report == one_report
 
 
-def copy_example(pytester, monkeypatch):
-    monkeypatch.setenv("SETUPTOOLS_USE_DISTUTILS", "stdlib")
-    for item in EXAMPLE.iterdir():
-        if item.name not in (".pytest_cache", "__pycache__"):
-            copy = shutil.copytree if item.is_dir() else shutil.copy
-            copy(item, pytester.path / item.name)
-
-
 @below_312
 @pytest.mark.parametrize("mode", [(), ("--simulate-312",)], ids=["default mode", "simulated"])
-def test_example_gives_the_same_summary_outcomes_and_report_on_workers(
-    pytester, monkeypatch, mode
-):
-    copy_example(pytester, monkeypatch)
+def test_example_gives_the_same_summary_outcomes_and_report_on_workers(example, mode):
+    pytester = example
     # pytest-xdist runs the other tests after a collection error; so does one process here.
     runs = run_both(pytester, "--continue-on-collection-errors", *mode)
     assert_same(runs)
