@@ -142,9 +142,9 @@ def test_coverage_run_is_measuring_too(pytester, monkeypatch):
 
 
 def test_nothing_is_measured_when_coverage_is_not_imported_or_not_measuring(monkeypatch):
-    from pytest_removed_apis import blindspots, plugin
-
     import coverage
+
+    from pytest_removed_apis import blindspots, plugin
 
     monkeypatch.setitem(sys.modules, "coverage", coverage)  # imported, measuring nothing
     monkeypatch.setattr(blindspots, "measuring", lambda: None)

@@ -296,3 +296,24 @@ def test_summary_uses_the_terminal_colours(project):
             "*\x1b[31m\x1b[1m2 tests will fail on Python 3.12 because of 1 removed API*",
         ]
     )
+
+
+@below_312
+def test_the_finding_hook_sees_each_finding_once(project):
+    seen = []
+
+    class Observer:
+        @pytest.hookimpl
+        def pytest_removed_apis_finding(self, finding, config):
+            seen.append((finding.nodeid, finding.phase, finding.api, finding.status))
+
+    project.makepyfile(
+        test_broken="import asyncore\n",
+        test_money=LOCALE_TESTS,
+    )
+    project.runpytest("--continue-on-collection-errors", plugins=[Observer()])
+    assert sorted(seen) == [
+        ("test_broken.py", "collect", "asyncore", "fail"),
+        ("test_money.py::test_formats", "call", "locale.format", "fail"),
+        ("test_money.py::test_formats_again", "call", "locale.format", "fail"),
+    ]

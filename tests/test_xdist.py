@@ -190,3 +190,39 @@ def test_plugin_works_without_xdist(pytester):
     result.assert_outcomes(failed=1)
     result.stdout.fnmatch_lines(["1 test will fail on Python 3.12 because of 1 removed API"])
     assert json.loads(report.read_text())["verdict"]["failing_tests"] == 1
+
+
+@below_312
+def test_the_finding_hook_is_called_once_per_finding_on_the_controller(pytester):
+    pytester.makeconftest(
+        """
+        def pytest_removed_apis_finding(finding, config):
+            with open("seen.txt", "a") as stream:
+                stream.write(f"{finding.nodeid} {finding.api}\\n")
+        """
+    )
+    pytester.makepyfile(
+        test_broken="import asyncore\n",
+        test_money="""
+        import locale
+
+        def test_formats():
+            assert locale.format("%d", 7) == "7"
+        """,
+    )
+    seen = {}
+    for workers in ("0", "2"):
+        pytester.runpytest_subprocess(
+            "-p", "removed_apis", "-n", workers, "--continue-on-collection-errors"
+        )
+        path = pytester.path / "seen.txt"
+        seen[workers] = sorted(path.read_text().splitlines())
+        path.unlink()
+    assert (
+        seen["0"]
+        == seen["2"]
+        == [
+            "test_broken.py asyncore",
+            "test_money.py::test_formats locale.format",
+        ]
+    )
