@@ -582,7 +582,7 @@ class Reports:
             terminalreporter.write_line(text, **markup)
 
     @pytest.hookimpl(trylast=True)
-    def pytest_sessionfinish(self, exitstatus: int) -> None:
+    def pytest_sessionfinish(self, session: pytest.Session, exitstatus: int) -> None:
         if self.path is None:
             return
         from pytest_removed_apis import __version__
@@ -598,7 +598,14 @@ class Reports:
             exitstatus=int(exitstatus),
             static=self._static_uses(),
         )
-        jsonreport.write(self.path, data)
+        try:
+            jsonreport.write(self.path, data)
+        except OSError as error:  # the folder went away, the disk is full...
+            reason = error.strerror or str(error)
+            sys.stderr.write(
+                f"ERROR: the JSON report could not be written to {self.path}: {reason}\n"
+            )
+            session.exitstatus = pytest.ExitCode.USAGE_ERROR
 
     def _static_uses(self) -> list[StaticUse] | None:
         return None if self.static is None else self.static.uses

@@ -176,3 +176,19 @@ def test_a_failed_write_keeps_the_old_report_and_leaves_no_temporary_file(tmp_pa
         jsonreport.write(str(path), {"not json": object()})
     assert path.read_text() == "old"
     assert [item.name for item in tmp_path.iterdir()] == ["r.json"]
+
+
+def test_a_report_that_cannot_be_written_at_the_end_is_an_error_without_traceback(project):
+    folder = project.mkdir("out")
+    project.makepyfile(
+        test_remove=f"""
+        import shutil
+
+        def test_remove_the_report_folder():
+            shutil.rmtree({str(folder)!r})
+        """
+    )
+    result = project.runpytest_subprocess("--removed-apis-report=out/report.json")
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    result.stderr.fnmatch_lines(["ERROR: the JSON report could not be written to *report.json: *"])
+    assert "Traceback" not in result.stderr.str()
