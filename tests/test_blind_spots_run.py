@@ -18,7 +18,11 @@ below_312 = pytest.mark.skipif(
 )
 
 
-def run_with_cov(pytester, *args):
+def run_with_cov(pytester, monkeypatch, *args):
+    # The measuring under test keeps its data and settings to itself: our own suite's
+    # measuring (COVERAGE_FILE, COVERAGE_RCFILE) must not collect the example's files.
+    monkeypatch.setenv("COVERAGE_FILE", str(pytester.path / ".coverage"))
+    monkeypatch.delenv("COVERAGE_RCFILE", raising=False)
     report = pytester.path / "report.json"
     cov_json = pytester.path / "cov.json"
     result = pytester.runpytest_subprocess(
@@ -43,11 +47,13 @@ def unexecuted_by_coverage_and_scan(root, cov_data):
 
 @below_312
 @pytest.mark.parametrize("workers", [(), ("-n", "2")], ids=["one process", "two workers"])
-def test_example_with_pytest_cov_lists_exactly_the_uses_on_lines_no_test_ran(example, workers):
+def test_example_with_pytest_cov_lists_exactly_the_uses_on_lines_no_test_ran(
+    example, monkeypatch, workers
+):
     if workers:
         pytest.importorskip("xdist")
     pytester = example
-    result, report, cov_data = run_with_cov(pytester, *workers)
+    result, report, cov_data = run_with_cov(pytester, monkeypatch, *workers)
     static = report["static_uses"]
     blind = {(use["filename"], use["line"], use["api"]) for use in static if not use["executed"]}
     assert blind == {
