@@ -27,6 +27,7 @@ from pytest_removed_apis.classify import (
     Providers,
     imported_by_library,
     use_site,
+    warning_site,
 )
 from pytest_removed_apis.findings import Finding, Phase, Status
 from pytest_removed_apis.settings import Settings
@@ -84,6 +85,7 @@ class Watch:
                 if reclassify is not None:
                     entries = list(reclassify(str(message), category, filename, lineno, entries))
                 if not entries:
+                    filename, lineno = warning_site(frame, filename, lineno)
                     passed_on(message, category, filename, lineno, file, line)
                 if site is not None:
                     for entry in entries:

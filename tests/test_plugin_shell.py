@@ -105,3 +105,18 @@ def test_a_run_that_ends_before_configuration_leaves_nothing_installed(project, 
     before = (builtins.__import__, list(sys.meta_path), dict(sys.modules))
     project.runpytest(option, "--simulate-312")
     assert (builtins.__import__, list(sys.meta_path), dict(sys.modules)) == before
+
+
+@pytest.mark.parametrize("simulate", [(), ("--simulate-312",)], ids=["default", "simulated"])
+def test_a_module_warning_about_its_own_import_keeps_its_place_in_the_warnings_summary(
+    project, simulate
+):
+    """``stacklevel=2`` points at the import statement, not at the plugin's import hook."""
+    project.makepyfile(
+        oldstuff="import warnings\nwarnings.warn('oldstuff is old', UserWarning, stacklevel=2)\n",
+        test_w="import oldstuff\n\ndef test_x():\n    pass\n",
+    )
+    result = project.runpytest_subprocess(*simulate)
+    result.assert_outcomes(passed=1)
+    result.stdout.fnmatch_lines(["test_w.py:1", "*test_w.py:1: UserWarning: oldstuff is old"])
+    result.stdout.no_fnmatch_line("*pytest_removed_apis*")
