@@ -123,10 +123,10 @@ def take_imported(pending: set[str]) -> tuple[list[tuple[str, ModuleType]], bool
     ``sys.modules`` maps to ``None`` (an import made to fail) stays pending."""
     ready: list[tuple[str, ModuleType]] = []
     deferred = False
-    for name in pending.intersection(sys.modules):  # a set operation: no loop in Python
-        module = sys.modules[name]
-        if module is None:
-            continue
+    modules = sys.modules
+    # Each pending name is looked up: the cost does not grow with the size of sys.modules.
+    for name in [name for name in pending if modules.get(name) is not None]:
+        module = modules[name]
         if still_importing(module):
             deferred = True
             continue
