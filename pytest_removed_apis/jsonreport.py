@@ -85,7 +85,12 @@ def document(
             "implementation": sys.implementation.name,
             "platform": sys.platform,
             "plugin_version": plugin_version,
-            "catalog": {"entries": catalog_entries, "added_by_hooks": added_entries},
+            # The catalog ships with the plugin: its version is the plugin's.
+            "catalog": {
+                "version": plugin_version,
+                "entries": catalog_entries,
+                "added_by_hooks": added_entries,
+            },
             "mode": mode,
             "target": target,
             "simulated": simulated,

@@ -7,6 +7,7 @@ import sys
 
 import pytest
 
+import pytest_removed_apis
 from pytest_removed_apis import jsonreport
 
 below_312 = pytest.mark.skipif(
@@ -42,6 +43,7 @@ def test_report_holds_run_metadata_verdict_and_every_finding(project):
     assert run["python"] == ".".join(map(str, sys.version_info[:3]))
     assert (run["mode"], run["target"], run["simulated"]) == ("fail", "3.12", None)
     assert run["catalog"]["entries"] >= 160
+    assert run["catalog"]["version"] == run["plugin_version"] == pytest_removed_apis.__version__
     assert run["exitstatus"] == 1
     assert data["verdict"]["text"] == (
         "1 test will fail on Python 3.12 because of 1 removed API (1 allowed use)"
