@@ -194,3 +194,29 @@ def test_a_report_that_cannot_be_written_at_the_end_is_an_error_without_tracebac
     assert result.ret == pytest.ExitCode.USAGE_ERROR
     result.stderr.fnmatch_lines(["ERROR: the JSON report could not be written to *report.json: *"])
     assert "Traceback" not in result.stderr.str()
+
+
+def test_static_uses_are_listed_with_whether_they_ran():
+    from test_summary import static
+
+    uses = [static("imp", "a.py", 1, executed=False), static("imp", "b.py", 2, executed=True)]
+    settings = dict(mode="fail", target="3.12", simulated=None, catalog_entries=1)
+    common = dict(settings, added_entries=0, plugin_version="1", exitstatus=0)
+    data = jsonreport.document([], static=uses, **common)
+    assert data["static_uses"] == [
+        {
+            "filename": "a.py",
+            "line": 1,
+            "col": 1,
+            "api": "imp",
+            "name": "imp",
+            "kind": "module",
+            "removed_in": "3.12",
+            "replacement": uses[0].replacement,
+            "doc_url": uses[0].doc_url,
+            "executed": False,
+        },
+        {**jsonreport._static(uses[1]), "filename": "b.py", "executed": True},
+    ]
+    assert data["verdict"]["unexecuted_uses"] == 1
+    assert jsonreport.document([], **common)["static_uses"] is None

@@ -7,6 +7,7 @@ import sys
 import pytest
 from test_options import make_distribution
 
+from pytest_removed_apis.blindspots import StaticUse
 from pytest_removed_apis.catalog import by_id
 from pytest_removed_apis.findings import Finding, to_wire
 from pytest_removed_apis.summary import Tally, part_of, summary_lines, verdict
@@ -317,3 +318,69 @@ def test_the_finding_hook_sees_each_finding_once(project):
         ("test_money.py::test_formats", "call", "locale.format", "fail"),
         ("test_money.py::test_formats_again", "call", "locale.format", "fail"),
     ]
+
+
+def static(api, filename, line, executed):
+    entry = by_id(api)
+    return StaticUse(
+        filename=filename,
+        line=line,
+        col=1,
+        api=entry.id,
+        name=entry.name,
+        kind=entry.kind,
+        removed_in=entry.removed_in,
+        replacement=entry.replacement,
+        doc_url=entry.doc_url,
+        executed=executed,
+    )
+
+
+def test_blind_spots_are_the_last_part_and_count_in_the_verdict():
+    uses = [
+        static("imp", "pkg/a.py", 3, executed=True),
+        static("locale.format", "pkg/b.py", 9, executed=False),
+        static("imp", "pkg/c.py", 1, executed=False),
+    ]
+    lines = texts(summary_lines([found("imp", "t.py::test_a")], "3.12", static=uses))
+    start = lines.index(
+        "blind spots: uses on lines no test ran (found by a static scan of measured files)"
+    )
+    assert lines[start:] == [
+        "blind spots: uses on lines no test ran (found by a static scan of measured files)",
+        "  module",
+        "    imp  removed in Python 3.12, 1 unexecuted use",
+        "      pkg/c.py:1:1",
+        f"      use instead: {by_id('imp').replacement}",
+        f"      docs: {by_id('imp').doc_url}",
+        "  function",
+        "    locale.format  removed in Python 3.12, 1 unexecuted use",
+        "      pkg/b.py:9:1",
+        "      use instead: Use locale.format_string().",
+        "      docs: https://docs.python.org/3/whatsnew/3.12.html#removed",
+        "  of 3 uses the static scan found in measured files, 1 ran (their findings are above "
+        "when a test made them) and 2 did not",
+        "",
+        "1 test will fail on Python 3.12 because of 1 removed API; 2 more uses on lines no "
+        "test ran",
+    ]
+
+
+def test_blind_spots_alone_make_a_summary_and_quiet_keeps_their_api_lines():
+    uses = [static("imp", "a.py", n, executed=False) for n in range(1, 13)]
+    lines = texts(summary_lines([], "3.12", static=uses))
+    assert "      and 2 more; -v lists them" in lines
+    assert lines[-1] == (
+        "no test will fail on Python 3.12 because of a removed API; 12 more uses on lines no "
+        "test ran"
+    )
+    assert (
+        len([line for line in texts(summary_lines([], "3.12", 1, uses)) if "a.py:" in line]) == 12
+    )
+    quiet = texts(summary_lines([], "3.12", -1, uses))
+    assert "    imp  removed in Python 3.12, 12 unexecuted uses" in quiet
+    assert not [line for line in quiet if "a.py:" in line]
+
+
+def test_uses_that_all_ran_say_nothing():
+    assert summary_lines([], "3.12", static=[static("imp", "a.py", 1, executed=True)]) == []

@@ -226,3 +226,20 @@ def test_the_finding_hook_is_called_once_per_finding_on_the_controller(pytester)
             "test_money.py::test_formats locale.format",
         ]
     )
+
+
+def test_a_worker_that_measured_nothing_sends_no_static_uses():
+    from types import SimpleNamespace
+
+    from pytest_removed_apis import _xdist
+
+    added, static = [], []
+    controller = _xdist.Controller(added.extend, static.extend)
+    wire = {"api": "imp"}
+    controller.pytest_testnodedown(SimpleNamespace(workeroutput={_xdist._KEY: [wire]}), None)
+    controller.pytest_testnodedown(
+        SimpleNamespace(workeroutput={_xdist._STATIC: [wire], _xdist._KEY: []}), None
+    )
+    controller.pytest_testnodedown(SimpleNamespace(), None)  # a worker that crashed
+    assert added == [wire]
+    assert static == [wire]
