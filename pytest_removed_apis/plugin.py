@@ -231,8 +231,7 @@ def simulate_python(request: pytest.FixtureRequest) -> Iterator[Simulation]:
         return
     settings = config.stash[SETTINGS_KEY]
     release = settings.simulated_version or settings.target_version
-    entries = [entry for entry in settings.entries if entry.id not in settings.allowed]
-    simulation = Simulation(entries, release, str(config.rootpath))
+    simulation = Simulation(settings.not_allowed(), release, str(config.rootpath))
     item = request.node
     item.stash[_SIMULATION] = simulation
     simulation.install()
@@ -337,8 +336,7 @@ class Simulator:
         release = settings.simulated_version
         if release is None:
             return None
-        entries = [entry for entry in settings.entries if entry.id not in settings.allowed]
-        simulation = Simulation(entries, release, rootdir)
+        simulation = Simulation(settings.not_allowed(), release, rootdir)
         if simulation.nothing_to_hide:
             return None
         simulation.install()
@@ -625,8 +623,7 @@ def _measuring(config: pytest.Config, settings: Settings) -> Callable[[], list[W
     def finish() -> list[Wire]:
         from pytest_removed_apis.scan import Scanner
 
-        entries = [entry for entry in settings.entries if entry.id not in settings.allowed]
-        scanner = Scanner(settings.target, entries)
+        scanner = Scanner(settings.target, settings.not_allowed())
         uses = blindspots.blind_spots(cov, str(config.rootpath), scanner)
         return [blindspots.to_wire(use) for use in uses]
 

@@ -97,6 +97,11 @@ class Settings:
             and (simulated is None or not entry.removed_by(simulated))
         )
 
+    def not_allowed(self) -> list[Entry]:
+        """The entries no project-wide allow list exempts: what a simulation hides and the
+        static scan looks for."""
+        return [entry for entry in self.entries if entry.id not in self.allowed]
+
     def is_upcoming(self, entry: Entry) -> bool:
         """Removed only after the target release: reported, never failed."""
         return not entry.removed_by(self.target_version)
