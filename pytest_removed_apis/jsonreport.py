@@ -16,7 +16,7 @@ import tempfile
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any, Dict, Final, Sequence
 
-from pytest_removed_apis.findings import Finding
+from pytest_removed_apis.findings import Finding, Wire, to_wire
 from pytest_removed_apis.summary import part_of, verdict
 
 if TYPE_CHECKING:  # the scan is imported only when coverage measured the run
@@ -106,43 +106,20 @@ def document(
             "unexecuted_uses": outcome.unexecuted,
         },
         "findings": [_finding(finding) for finding in findings],
-        "static_uses": None if static is None else [_static(use) for use in static],
+        "static_uses": None if static is None else _static(static),
     }
+
+
+def _static(uses: Sequence[StaticUse]) -> list[Wire]:
+    """The static uses as a worker sends them (blindspots is imported: they come from it)."""
+    from pytest_removed_apis.blindspots import to_wire as static_wire
+
+    return [static_wire(use) for use in uses]
 
 
 def _finding(finding: Finding) -> dict[str, object]:
-    return {
-        "nodeid": finding.nodeid,
-        "phase": finding.phase,
-        "api": finding.api,
-        "name": finding.name,
-        "kind": finding.kind,
-        "deprecated_in": finding.deprecated_in,
-        "removed_in": finding.removed_in,
-        "replacement": finding.replacement,
-        "doc_url": finding.doc_url,
-        "filename": finding.filename,
-        "lineno": finding.lineno,
-        "origin": finding.origin,
-        "status": finding.status,
-        "allowed": finding.status == "allowed",
-        "part": part_of(finding),
-    }
-
-
-def _static(use: StaticUse) -> dict[str, object]:
-    return {
-        "filename": use.filename,
-        "line": use.line,
-        "col": use.col,
-        "api": use.api,
-        "name": use.name,
-        "kind": use.kind,
-        "removed_in": use.removed_in,
-        "replacement": use.replacement,
-        "doc_url": use.doc_url,
-        "executed": use.executed,
-    }
+    """The finding as the test reports carry it, and what the summary makes of it."""
+    return {**to_wire(finding), "allowed": finding.status == "allowed", "part": part_of(finding)}
 
 
 def write(path: str, data: Document) -> None:

@@ -216,7 +216,7 @@ def test_static_uses_are_listed_with_whether_they_ran():
             "doc_url": uses[0].doc_url,
             "executed": False,
         },
-        {**jsonreport._static(uses[1]), "filename": "b.py", "executed": True},
+        {**data["static_uses"][0], "filename": "b.py", "line": 2, "executed": True},
     ]
     assert data["verdict"]["unexecuted_uses"] == 1
     assert jsonreport.document([], **common)["static_uses"] is None
