@@ -11,7 +11,19 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Dict, Final, Iterable, List, Literal, Mapping, Sequence, Tuple
+from typing import (
+    TYPE_CHECKING,
+    Callable,
+    Dict,
+    Final,
+    Iterable,
+    List,
+    Literal,
+    Mapping,
+    Sequence,
+    Tuple,
+    TypeVar,
+)
 
 from pytest_removed_apis.catalog import KINDS, RELEASES, removal_text, removals_text
 from pytest_removed_apis.findings import Finding, Wire, from_wire
@@ -207,7 +219,7 @@ def summary_lines(
         if part == "third-party":
             groups = _grouped(chosen, lambda finding: str(finding.origin))
         else:
-            groups = ((kind, found) for kind, found in _by_kind(chosen))
+            groups = _by_kind(chosen)
         for heading, found in groups:
             lines.append((f"  {heading}", _BOLD))
             for api_findings in _grouped(found, lambda finding: finding.api):
@@ -222,22 +234,21 @@ def summary_lines(
     return lines
 
 
-def _by_kind(findings: list[Finding]) -> list[tuple[str, list[Finding]]]:
-    kinds: dict[str, list[Finding]] = defaultdict(list)
-    for finding in findings:
-        kinds[finding.kind].append(finding)
-    return sorted(kinds.items(), key=lambda item: _kind_order(item[0]))
+Item = TypeVar("Item", "Finding", "StaticUse")
 
 
-def _kind_order(kind: str) -> tuple[int, str]:
+def _by_kind(items: list[Item]) -> list[tuple[str, list[Item]]]:
+    """Grouped by kind, in the catalog's order of kinds."""
     rank: dict[str, int] = {kind: index for index, kind in enumerate(KINDS)}
-    return rank.get(kind, len(rank)), kind
+    groups = _grouped(items, lambda item: item.kind)
+    return sorted(groups, key=lambda group: (rank.get(group[0], len(rank)), group[0]))
 
 
-def _grouped(findings: list[Finding], key: object) -> list[tuple[str, list[Finding]]]:
-    groups: Dict[str, List[Finding]] = defaultdict(list)  # noqa: UP006
-    for finding in findings:
-        groups[key(finding)].append(finding)  # type: ignore[operator]
+def _grouped(items: list[Item], key: Callable[[Item], str]) -> list[tuple[str, list[Item]]]:
+    """Grouped by ``key``, groups sorted by it, items in their order."""
+    groups: Dict[str, List[Item]] = defaultdict(list)  # noqa: UP006 - evaluated on 3.8
+    for item in items:
+        groups[key(item)].append(item)
     return sorted(groups.items())
 
 
@@ -294,15 +305,9 @@ def _blind_spot_lines(unexecuted: list[StaticUse], total: int, verbosity: int) -
             _BOLD,
         )
     ]
-    kinds: dict[str, list[StaticUse]] = defaultdict(list)
-    for use in unexecuted:
-        kinds[use.kind].append(use)
-    for kind in sorted(kinds, key=_kind_order):
+    for kind, of_kind in _by_kind(unexecuted):
         lines.append((f"  {kind}", _BOLD))
-        apis: dict[str, list[StaticUse]] = defaultdict(list)
-        for use in kinds[kind]:
-            apis[use.api].append(use)
-        for api, uses in sorted(apis.items()):
+        for api, uses in _grouped(of_kind, lambda use: use.api):
             first = uses[0]
             lines.append(
                 (
