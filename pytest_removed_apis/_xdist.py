@@ -52,9 +52,14 @@ class Worker:
 class Controller:
     """On the controller: takes each worker's collection findings when it goes down."""
 
-    def __init__(self, add: Add, add_static: Add) -> None:
+    def __init__(self, add: Add, add_static: Add, listen: Callable[[], None]) -> None:
+        """``listen`` starts reading the findings on the reports that come in."""
         self.add = add
         self.add_static = add_static
+        self.listen = listen
+
+    def pytest_testnodeready(self) -> None:
+        self.listen()
 
     def pytest_testnodedown(self, node: Any, error: object) -> None:
         output = getattr(node, "workeroutput", {})

@@ -11,13 +11,14 @@ reads as it would without us.
 
 from __future__ import annotations
 
+import functools
 import linecache
 import os
 import re
 import sys
 import warnings
 from contextlib import contextmanager
-from typing import AbstractSet, Callable, Iterator, Sequence, TextIO
+from typing import AbstractSet, Any, Callable, Iterator, Optional, Sequence, TextIO, Tuple
 
 from pytest_removed_apis import guards
 from pytest_removed_apis.catalog import Entry
@@ -45,7 +46,12 @@ hook)."""
 
 
 class Watch:
-    """The filters and the hook; ``watching(on_use)`` is active for one phase."""
+    """The filter and the ``showwarning`` hook; between ``start(on_use)`` and ``stop`` (one
+    phase), every warning shown goes through ``show``.
+
+    No ``catch_warnings``: the filter goes first in whatever list is in place (pytest's
+    copy for the phase) and comes out again, and ``showwarning`` is put back, so that what
+    the phase itself did to the filters stays as it would without the plugin."""
 
     def __init__(self, classifier: Classifier) -> None:
         self.classifier = classifier
@@ -55,45 +61,76 @@ class Watch:
         # each phase puts it first again without compiling (or importing) anything.
         pattern = "|".join(texts)
         self._filter = ("always", re.compile(pattern, re.I), Warning, None, 0) if pattern else None
+        self._on_use: OnUse | None = None
+        self._reclassify: Reclassify | None = None
+        self._passed_on: Callable[..., None] = warnings.showwarning
+        self._show = self.show  # bound once: each phase installs the same object
+
+    def start(self, on_use: OnUse, reclassify: Reclassify | None = None) -> _Saved:
+        """Watch until ``stop`` is given what this returns (starts and stops nest)."""
+        saved = (warnings.showwarning, self._on_use, self._reclassify, self._passed_on)
+        if self._filter is not None:
+            warnings.filters.insert(0, self._filter)  # type: ignore[attr-defined]
+            _filters_mutated()
+        self._on_use, self._reclassify, self._passed_on = on_use, reclassify, saved[0]
+        warnings.showwarning = self._show
+        return saved
+
+    def stop(self, saved: _Saved) -> None:
+        warnings.showwarning, self._on_use, self._reclassify, self._passed_on = saved
+        if self._filter is not None:
+            filters: Any = warnings.filters
+            if filters and filters[0] is self._filter:
+                del filters[0]
+            elif self._filter in filters:  # the phase put filters of its own before it
+                filters.remove(self._filter)
+            _filters_mutated()
 
     @contextmanager
     def watching(self, on_use: OnUse, reclassify: Reclassify | None = None) -> Iterator[None]:
-        with warnings.catch_warnings():
-            if self._filter is not None:
-                warnings.filters.insert(0, self._filter)  # type: ignore[attr-defined]
-                _filters_mutated()
-            passed_on = warnings.showwarning
-
-            def show(
-                message: Warning | str,
-                category: type[Warning],
-                filename: str,
-                lineno: int,
-                file: TextIO | None = None,
-                line: str | None = None,
-            ) -> None:
-                frame = sys._getframe(1)
-                site = use_site(frame)
-                source = linecache.getline(*site) if site else ""
-                entries = [
-                    entry
-                    for entry in self.classifier.entries_for_warning(
-                        str(message), category.__name__, source
-                    )
-                    if entry.kind != "module" or not imported_by_library(frame, entry.module)
-                ]
-                if reclassify is not None:
-                    entries = list(reclassify(str(message), category, filename, lineno, entries))
-                if not entries:
-                    filename, lineno = warning_site(frame, filename, lineno)
-                    passed_on(message, category, filename, lineno, file, line)
-                if site is not None:
-                    for entry in entries:
-                        on_use(entry, site[0], site[1])
-
-            warnings.showwarning = show
+        saved = self.start(on_use, reclassify)
+        try:
             yield
+        finally:
+            self.stop(saved)
 
+    def show(
+        self,
+        message: Warning | str,
+        category: type[Warning],
+        filename: str,
+        lineno: int,
+        file: TextIO | None = None,
+        line: str | None = None,
+    ) -> None:
+        on_use = self._on_use
+        if on_use is None:  # a showwarning kept from a phase that is over
+            self._passed_on(message, category, filename, lineno, file, line)
+            return
+        frame = sys._getframe(1)
+        site = use_site(frame)
+        source = linecache.getline(*site) if site else ""
+        entries = [
+            entry
+            for entry in self.classifier.entries_for_warning(
+                str(message), category.__name__, source
+            )
+            if entry.kind != "module" or not imported_by_library(frame, entry.module)
+        ]
+        if self._reclassify is not None:
+            entries = list(self._reclassify(str(message), category, filename, lineno, entries))
+        if not entries:
+            filename, lineno = warning_site(frame, filename, lineno)
+            self._passed_on(message, category, filename, lineno, file, line)
+        if site is not None:
+            for entry in entries:
+                on_use(entry, site[0], site[1])
+
+
+_Saved = Tuple[Callable[..., None], Optional[OnUse], Optional[Reclassify], Callable[..., None]]
+
+
+_Started = Tuple[Optional[OnUse], _Saved]
 
 Guard = Callable[[str, int, Entry], bool]
 """Whether the use at (file, line) is code the target release never runs."""
@@ -147,46 +184,67 @@ class Recorder:
             return "report"
         return "fail"
 
+    def start(
+        self, phase: Phase, nodeid: str, allowed: AbstractSet[str] | None
+    ) -> tuple[list[Finding], _Started]:
+        """Record the findings of one phase from now on (``allowed=None`` allows every
+        API): the list they go to, and what ``stop`` needs."""
+        found: list[Finding] = []
+        on_use = functools.partial(self._use, found, set(), phase, nodeid, allowed)
+        saved = (self._active, self.watch.start(on_use, self.reclassifier()))
+        self._active = on_use
+        return found, saved
+
+    def stop(self, saved: _Started) -> None:
+        self._active, watched = saved
+        self.watch.stop(watched)
+
     @contextmanager
     def recording(
         self, phase: Phase, nodeid: str, allowed: AbstractSet[str] | None
     ) -> Iterator[list[Finding]]:
-        """Collect the findings of one phase; ``allowed=None`` allows every API."""
-        found: list[Finding] = []
-        seen: set[tuple[str, str, int]] = set()
-
-        def on_use(entry: Entry, filename: str, lineno: int) -> None:
-            key = (entry.id, filename, lineno)
-            if key in seen or self.guard(filename, lineno, entry):
-                return
-            if (
-                entry.kind == "module"
-                and entry.removed_by_python
-                and self.providers.provide(entry.module)
-            ):
-                return
-            seen.add(key)
-            origin = self.origins.of(filename)
-            real = os.path.realpath(filename)
-            shown = real[len(self.rootdir) :] if real.startswith(self.rootdir) else filename
-            found.append(
-                Finding.of(
-                    entry,
-                    filename=shown,
-                    lineno=lineno,
-                    phase=phase,
-                    nodeid=nodeid,
-                    status=self.status(entry, origin, allowed),
-                    origin=origin,
-                )
-            )
-
-        outer, self._active = self._active, on_use
+        """``start`` and ``stop`` around a block."""
+        found, saved = self.start(phase, nodeid, allowed)
         try:
-            with self.watch.watching(on_use, self.reclassifier()):
-                yield found
+            yield found
         finally:
-            self._active = outer
+            self.stop(saved)
+
+    def _use(
+        self,
+        found: list[Finding],
+        seen: set[tuple[str, str, int]],
+        phase: Phase,
+        nodeid: str,
+        allowed: AbstractSet[str] | None,
+        entry: Entry,
+        filename: str,
+        lineno: int,
+    ) -> None:
+        key = (entry.id, filename, lineno)
+        if key in seen or self.guard(filename, lineno, entry):
+            return
+        if (
+            entry.kind == "module"
+            and entry.removed_by_python
+            and self.providers.provide(entry.module)
+        ):
+            return
+        seen.add(key)
+        origin = self.origins.of(filename)
+        real = os.path.realpath(filename)
+        shown = real[len(self.rootdir) :] if real.startswith(self.rootdir) else filename
+        found.append(
+            Finding.of(
+                entry,
+                filename=shown,
+                lineno=lineno,
+                phase=phase,
+                nodeid=nodeid,
+                status=self.status(entry, origin, allowed),
+                origin=origin,
+            )
+        )
 
     def notify(self, entry: Entry, filename: str, lineno: int) -> None:
         """A use seen by instrumentation rather than a warning."""

@@ -42,6 +42,9 @@ class ImportWatch:
         self.modules: Mapping[str, Entry] = {
             entry.module: entry for entry in entries if entry.kind == "module"
         }
+        # Where an import can fall under an entry: the first part of the imported name is
+        # a catalogued module's first part (most imports are not looked at further).
+        self.tops = frozenset(name.partition(".")[0] for name in self.modules)
         self.report = report
         self._saved: tuple[Any, Any, Any] | None = None
 
@@ -73,6 +76,7 @@ class ImportWatch:
         original_find_spec = importlib.util.find_spec
         self._saved = (original_import, original_import_module, original_find_spec)
         watch = self
+        tops, after_import = self.tops, self.after_import
 
         def watched_import(
             name: str,
@@ -82,9 +86,9 @@ class ImportWatch:
             level: int = 0,
         ) -> ModuleType:
             module = original_import(name, globals, locals, fromlist, level)
-            if level == 0:
+            if level == 0 and name.partition(".")[0] in tops:
                 watch._seen(name, fromlist or ())
-            watch.after_import()
+            after_import()
             return module
 
         def watched_import_module(name: str, package: str | None = None) -> ModuleType:

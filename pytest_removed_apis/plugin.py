@@ -5,7 +5,17 @@ from __future__ import annotations
 import collections.abc
 import functools
 import sys
-from typing import TYPE_CHECKING, Callable, Dict, Generator, Iterable, Iterator, List, Sequence
+from typing import (
+    TYPE_CHECKING,
+    Callable,
+    Dict,
+    Generator,
+    Iterable,
+    Iterator,
+    List,
+    Sequence,
+    TypeVar,
+)
 
 import pytest
 
@@ -49,7 +59,9 @@ _MARKER_DOC = (
 _FINDINGS = pytest.StashKey[Dict[str, List[Finding]]]()  # noqa: UP006 - evaluated on 3.8
 _ALLOWED = pytest.StashKey["frozenset[str] | None"]()
 _SIMULATION = pytest.StashKey[Simulation]()
-_ORIGINS = Origins()  # which distribution holds a file: read once, when first asked
+_ORIGINS = Origins()
+_NONE: frozenset[str] = frozenset()
+_STALE = object()  # which distribution holds a file: read once, when first asked
 
 
 def pytest_addhooks(pluginmanager: pytest.PytestPluginManager) -> None:
@@ -234,39 +246,51 @@ def simulate_python(request: pytest.FixtureRequest) -> Iterator[Simulation]:
     simulation = Simulation(settings.not_allowed(), release, str(config.rootpath))
     item = request.node
     item.stash[_SIMULATION] = simulation
+    if not config.pluginmanager.has_plugin(_FIXTURE_UNDO):
+        config.pluginmanager.register(FixtureUndo(), _FIXTURE_UNDO)
     simulation.install()
     simulation.reset(_visible(item, simulation))
     yield simulation
-    # Undone by pytest_runtest_teardown, once every fixture (monkeypatch too) is done.
+    # Undone by FixtureUndo.pytest_runtest_teardown, once every fixture (monkeypatch too)
+    # is done.
 
 
-@pytest.hookimpl(wrapper=True, tryfirst=True)
-def pytest_runtest_teardown(item: pytest.Item) -> Generator[None, None, None]:
-    try:
-        return (yield)
-    finally:
-        simulation = item.stash.get(_SIMULATION, None)
-        if simulation is not None and simulation is not _session_simulation(item.config):
-            simulation.uninstall()
+_FIXTURE_UNDO = "removed_apis_fixture_undo"
+
+
+class FixtureUndo:
+    """Ends the ``simulate_python`` fixture's simulation after the test's teardown;
+    registered by the first use of the fixture."""
+
+    @pytest.hookimpl(wrapper=True, tryfirst=True)
+    def pytest_runtest_teardown(self, item: pytest.Item) -> Generator[None, None, None]:
+        try:
+            return (yield)
+        finally:
+            simulation = item.stash.get(_SIMULATION, None)
+            if simulation is not None and simulation is not _session_simulation(item.config):
+                simulation.uninstall()
 
 
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_makereport(
     item: pytest.Item, call: pytest.CallInfo[None]
 ) -> Generator[None, pytest.TestReport, pytest.TestReport]:
-    found = item.stash.get(_FINDINGS, {}).get(call.when, [])
+    findings = item.stash.get(_FINDINGS, None)
+    found = findings.get(call.when, ()) if findings is not None else ()
     for finding in found:
         item.user_properties.append(("removed_api", reporting.property_text(finding)))
     report = yield
-    simulation = item.stash.get(_SIMULATION, None)
     # Only a failure is explained: a skip raised while handling a refused import (a
     # fallback that skips) carries that error as its context, yet fails nothing.
-    if simulation is not None and call.excinfo is not None and report.failed:
-        explained = _explained(simulation, call.excinfo.value, call.when, item.nodeid)
-        for finding in explained:
-            report.user_properties.append(("removed_api", reporting.property_text(finding)))
-        found = [*found, *explained]
-    return reporting.apply(report, found) if found or simulation is not None else report
+    if call.excinfo is not None and report.failed:
+        simulation = item.stash.get(_SIMULATION, None)
+        if simulation is not None:
+            explained = _explained(simulation, call.excinfo.value, call.when, item.nodeid)
+            for finding in explained:
+                report.user_properties.append(("removed_api", reporting.property_text(finding)))
+            found = [*found, *explained]
+    return _attach(item.config, report, found) if found else report
 
 
 @pytest.hookimpl(wrapper=True, tryfirst=True)
@@ -280,18 +304,23 @@ def pytest_make_collect_report(
     if simulation is None or excinfo is None:
         return report
     found = _explained(simulation, excinfo.value, "collect", collector.nodeid)
-    return reporting.apply(report, found) if found else report
+    return _attach(collector.config, report, found) if found else report
 
 
-@pytest.hookimpl(tryfirst=True)
-def pytest_report_teststatus(
-    report: pytest.TestReport,
-) -> tuple[str, str, tuple[str, dict[str, bool]]] | None:
-    if not reporting.failed_by_removed_api(report):
-        return None
-    # A setup or teardown failure stays an error for pytest's counts, as any other.
-    category = "failed" if report.when == "call" else "error"
-    return category, "R", ("REMOVED-API", {"red": True})
+_AnyReport = TypeVar("_AnyReport", pytest.TestReport, pytest.CollectReport)
+
+
+def _attach(config: pytest.Config, report: _AnyReport, found: Sequence[Finding]) -> _AnyReport:
+    """Put findings on a report; from the first on, what reads them on reports listens."""
+    reports = config.pluginmanager.get_plugin(_REPORTS)
+    if isinstance(reports, Reports):
+        _listen(config, reports)
+    return reporting.apply(report, found)
+
+
+def _listen(config: pytest.Config, reports: Reports) -> None:
+    if not config.pluginmanager.has_plugin(_LISTENER):
+        config.pluginmanager.register(Listener(reports), _LISTENER)
 
 
 def _session_simulation(config: pytest.Config) -> Simulation | None:
@@ -364,7 +393,11 @@ class Detector:
         rootdir: str,
         reclassifier: Callable[[], Reclassify | None],
     ) -> None:
+        """``reclassifier`` finds what has the last word on warnings; asked again only
+        after a plugin was registered."""
         self.settings = settings
+        self._find_reclassifier = reclassifier
+        self.reclassify: object = _STALE
         target = settings.target_version
         watched = settings.watched()
         # Access to a removed name is seen where it happens (instrument.py), which is where
@@ -375,13 +408,14 @@ class Detector:
             Origins(),
             lambda filename, lineno, entry: unreachable(filename, lineno, entry, target),
             rootdir,
-            reclassifier,
+            self._reclassifier,
         )
         self.attributes = AttributeWatch(watched, self.recorder.notify)
         self.parameters = ParameterWatch(watched, self.recorder.notify)
         self.early: list[Finding] = []
         """The findings made while the first conftest.py files were imported."""
         self._modules_seen = -1
+        self._last_module: str | None = None
         self._deferred = False
         self.refresh()
         self.imports = ImportWatch(watched, self.recorder.notify, self.refresh)
@@ -397,6 +431,7 @@ class Detector:
         if len(sys.modules) == self._modules_seen and not self._deferred:
             return
         self._modules_seen = len(sys.modules)
+        self._last_module = next(reversed(sys.modules.keys()), None)
         deferred = self.attributes.refresh()
         self._deferred = self.parameters.refresh() or deferred
 
@@ -405,6 +440,14 @@ class Detector:
         self.imports.uninstall()
         self.parameters.uninstall()
         self.attributes.uninstall()
+
+    def pytest_plugin_registered(self) -> None:
+        self.reclassify = _STALE  # a classify implementation may have come
+
+    def _reclassifier(self) -> Reclassify | None:
+        if self.reclassify is _STALE:
+            self.reclassify = self._find_reclassifier()
+        return self.reclassify  # type: ignore[return-value]
 
     def pytest_collection_modifyitems(self, items: list[pytest.Item]) -> None:
         for item in items:
@@ -423,13 +466,20 @@ class Detector:
         return (yield from self._phase(item, "teardown"))
 
     def _phase(self, item: pytest.Item, phase: Phase) -> Generator[None, None, None]:
-        self._modules_seen = -1  # modules may have come and gone in equal numbers
+        # A module may have gone and another come since the last import statement: the
+        # count is the same, the last one added is not.
+        modules = sys.modules
+        if len(modules) != self._modules_seen or next(reversed(modules.keys())) != (
+            self._last_module
+        ):
+            self._modules_seen = -1
         self.refresh()
-        allowed = item.stash.get(_ALLOWED, frozenset())
-        with self.recorder.recording(phase, item.nodeid, allowed) as found:
-            try:
-                return (yield)
-            finally:
+        found, saved = self.recorder.start(phase, item.nodeid, item.stash.get(_ALLOWED, _NONE))
+        try:
+            return (yield)
+        finally:
+            self.recorder.stop(saved)
+            if found:
                 item.stash.setdefault(_FINDINGS, {})[phase] = found
 
     @pytest.hookimpl(wrapper=True)
@@ -439,7 +489,7 @@ class Detector:
         allowed: frozenset[str] = frozenset()
         with self.recorder.recording("collect", collector.nodeid, allowed) as found:
             report = yield
-        return reporting.apply(report, found)
+        return _attach(collector.config, report, found) if found else report
 
 
 def _marker_allowed(item: pytest.Item) -> frozenset[str] | None:
@@ -510,7 +560,9 @@ def _start_reports(config: pytest.Config, settings: Settings) -> None:
     config.pluginmanager.register(reports, _REPORTS)
     reports.add(early)
     if config.pluginmanager.hasplugin("xdist"):
-        config.pluginmanager.register(_xdist.Controller(reports.add, reports.add_static), _XDIST)
+        listen = functools.partial(_listen, config, reports)
+        controller = _xdist.Controller(reports.add, reports.add_static, listen)
+        config.pluginmanager.register(controller, _XDIST)
 
 
 def _report_path(config: pytest.Config) -> str | None:
@@ -563,12 +615,6 @@ class Reports:
         for finding in self.tally.add(wires):
             self.config.hook.pytest_removed_apis_finding(finding=finding, config=self.config)
 
-    def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
-        self.add(getattr(report, "removed_apis", ()))
-
-    def pytest_collectreport(self, report: pytest.CollectReport) -> None:
-        self.add(getattr(report, "removed_apis", ()))
-
     def pytest_terminal_summary(self, terminalreporter: pytest.TerminalReporter) -> None:
         verbosity = self.config.option.verbose
         lines = summary.summary_lines(
@@ -607,6 +653,34 @@ class Reports:
 
     def _static_uses(self) -> list[StaticUse] | None:
         return None if self.static is None else self.static.uses
+
+
+_LISTENER = "removed_apis_listener"
+
+
+class Listener:
+    """Reads the findings on reports: into the tally, and into the outcome's category.
+    Registered when the first report gets findings, or on the xdist controller when the
+    first worker is up (a run without findings never calls it)."""
+
+    def __init__(self, reports: Reports) -> None:
+        self.reports = reports
+
+    def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
+        self.reports.add(getattr(report, "removed_apis", ()))
+
+    def pytest_collectreport(self, report: pytest.CollectReport) -> None:
+        self.reports.add(getattr(report, "removed_apis", ()))
+
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_report_teststatus(
+        self, report: pytest.TestReport
+    ) -> tuple[str, str, tuple[str, dict[str, bool]]] | None:
+        if not reporting.failed_by_removed_api(report):
+            return None
+        # A setup or teardown failure stays an error for pytest's counts, as any other.
+        category = "failed" if report.when == "call" else "error"
+        return category, "R", ("REMOVED-API", {"red": True})
 
 
 def _measuring(config: pytest.Config, settings: Settings) -> Callable[[], list[Wire]] | None:

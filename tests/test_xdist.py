@@ -234,7 +234,7 @@ def test_a_worker_that_measured_nothing_sends_no_static_uses():
     from pytest_removed_apis import _xdist
 
     added, static = [], []
-    controller = _xdist.Controller(added.extend, static.extend)
+    controller = _xdist.Controller(added.extend, static.extend, lambda: None)
     wire = {"api": "imp"}
     controller.pytest_testnodedown(SimpleNamespace(workeroutput={_xdist._KEY: [wire]}), None)
     controller.pytest_testnodedown(
