@@ -14,13 +14,11 @@ from __future__ import annotations
 import functools
 import linecache
 import os
-import re
 import sys
 import warnings
 from contextlib import contextmanager
 from typing import AbstractSet, Any, Callable, Iterator, Optional, Sequence, TextIO, Tuple
 
-from pytest_removed_apis import guards
 from pytest_removed_apis.catalog import Entry
 from pytest_removed_apis.classify import (
     Classifier,
@@ -55,12 +53,11 @@ class Watch:
 
     def __init__(self, classifier: Classifier) -> None:
         self.classifier = classifier
-        texts = [f"(?:{entry.warning})" for entry in classifier.entries if entry.warning]
-        # No texts: no filter at all (an empty pattern would match every warning).  The
-        # filter is what ``filterwarnings("always", message=...)`` would insert, made once:
-        # each phase puts it first again without compiling (or importing) anything.
-        pattern = "|".join(texts)
-        self._filter = ("always", re.compile(pattern, re.I), Warning, None, 0) if pattern else None
+        # No texts: no filter at all.  The filter is what ``filterwarnings("always",
+        # message=...)`` would insert for the union of the texts, made once: each phase
+        # puts it first again without compiling (or importing) anything.
+        texts = classifier.texts
+        self._filter = ("always", texts, Warning, None, 0) if texts else None
         self._on_use: OnUse | None = None
         self._reclassify: Reclassify | None = None
         self._passed_on: Callable[..., None] = warnings.showwarning
@@ -147,6 +144,8 @@ def unreachable(filename: str, lineno: int, entry: Entry, target: tuple[int, int
             raises = "ImportError"
         name = entry.aspect if entry.kind == "parameter" and entry.aspect else entry.name
         name = name.rsplit(".", 1)[-1]
+    from pytest_removed_apis import guards  # a parser of source: imported for a first use
+
     return guards.unreachable_on(filename, lineno, target, raises, name) is not None
 
 

@@ -16,7 +16,7 @@ import re
 import sys
 import sysconfig
 from types import FrameType
-from typing import Final, Iterable, Pattern, Sequence
+from typing import Final, Iterable, Pattern
 
 from pytest_removed_apis.catalog import Entry
 
@@ -24,23 +24,127 @@ DEPRECATIONS: Final = ("DeprecationWarning", "PendingDeprecationWarning")
 
 
 class Classifier:
-    """Warning texts of a set of entries, compiled once."""
+    """Which of a set of entries a warning is about, by the entries' warning texts."""
 
     def __init__(self, entries: Iterable[Entry]) -> None:
         self.entries: tuple[Entry, ...] = tuple(entries)
-        self._patterns: Sequence[tuple[Pattern[str], Entry]] = [
-            (re.compile(entry.warning), entry) for entry in self.entries if entry.warning
-        ]
+        self.texts = WarningTexts(self.entries)
 
     def entries_for_warning(self, message: str, category: str, line: str) -> list[Entry]:
         """The entries a warning is about; empty when it is about none of them."""
         if category not in DEPRECATIONS:
             return []
-        matched = [entry for pattern, entry in self._patterns if pattern.match(message)]
+        matched = self.texts.entries(message)
         if len(matched) < 2:
             return matched
         named = [entry for entry in matched if _named_in(entry, line)]
         return named or matched[:1]
+
+
+_KEY: Final = 6
+"""How many first characters of a warning its candidate texts are looked up by."""
+_SPECIAL: Final = frozenset(".^$*+?{}[]|()\\")
+
+
+def literal_start(pattern: str) -> tuple[str, bool]:
+    """The ASCII text every match of ``pattern`` begins with (lower and upper case as
+    written), and whether the pattern is that text alone.  Conservative: a pattern with an
+    alternative at its top level begins with nothing."""
+    if _top_level_alternative(pattern):
+        return "", False
+    start: list[str] = []
+    index = 0
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\" and index + 1 < len(pattern) and pattern[index + 1] in _SPECIAL:
+            char, index = pattern[index + 1], index + 1  # an escaped special character
+        elif char in _SPECIAL or not char.isascii():
+            if char in "*+?{" and start:
+                start.pop()  # the character before is optional or repeated
+            return "".join(start), False
+        start.append(char)
+        index += 1
+    return "".join(start), True
+
+
+def _top_level_alternative(pattern: str) -> bool:
+    depth, index, in_class = 0, 0, False
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\":
+            index += 1
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            if pattern[index + 1 : index + 2] == "^":
+                index += 1
+            if pattern[index + 1 : index + 2] == "]":
+                index += 1  # a first ] is a member of the class
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            return True
+        index += 1
+    return False
+
+
+class _Text:
+    """One entry's warning text: a plain text is compared, any other pattern compiled when
+    a warning first begins like it."""
+
+    __slots__ = ("entry", "start", "literal", "_compiled")
+
+    def __init__(self, entry: Entry, pattern: str) -> None:
+        self.entry = entry
+        self.start, self.literal = literal_start(pattern)
+        self._compiled: dict[int, Pattern[str]] = {}
+
+    def matches(self, message: str, flags: int) -> bool:
+        if self.literal:
+            if flags:
+                return message[: len(self.start)].lower() == self.start.lower()
+            return message.startswith(self.start)
+        compiled = self._compiled.get(flags)
+        if compiled is None:
+            compiled = self._compiled[flags] = re.compile(self.entry.warning or "", flags)
+        return compiled.match(message) is not None
+
+
+class WarningTexts:
+    """The warning texts of a set of entries, found by a warning's first characters: their
+    cost per warning does not grow with the catalog, and no regular expression is compiled
+    before a warning begins like one that needs it.
+
+    ``match`` answers as the pattern ``filterwarnings(message=...)`` would compile from
+    all the texts (case-insensitive), so the object stands in a warnings filter."""
+
+    def __init__(self, entries: Iterable[Entry]) -> None:
+        self._by_start: dict[str, list[_Text]] = {}
+        self._anywhere: list[_Text] = []  # no plain start of _KEY characters
+        for entry in entries:
+            if entry.warning:
+                text = _Text(entry, entry.warning)
+                if len(text.start) >= _KEY:
+                    self._by_start.setdefault(text.start[:_KEY].lower(), []).append(text)
+                else:
+                    self._anywhere.append(text)
+
+    def __bool__(self) -> bool:
+        return bool(self._by_start or self._anywhere)
+
+    def _candidates(self, message: str) -> list[_Text]:
+        found = self._by_start.get(message[:_KEY].lower())
+        return [*found, *self._anywhere] if found else self._anywhere
+
+    def entries(self, message: str) -> list[Entry]:
+        """The entries whose text matches the start of the warning (case as written)."""
+        return [text.entry for text in self._candidates(message) if text.matches(message, 0)]
+
+    def match(self, message: str) -> bool:
+        return any(text.matches(message, re.I) for text in self._candidates(message))
 
 
 def _named_in(entry: Entry, line: str) -> bool:

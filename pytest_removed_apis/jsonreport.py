@@ -26,10 +26,6 @@ SCHEMA: Final = "pytest-removed-apis/report"
 VERSION: Final = 1
 """Raised when a field changes meaning or goes away; new fields may come without it."""
 
-REPORT_HELP: Final = (
-    "write the findings of the run as JSON to this path (replaced atomically at the end)."
-)
-
 Document = Dict[str, Any]  # noqa: UP006 - evaluated on 3.8
 
 

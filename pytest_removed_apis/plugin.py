@@ -19,7 +19,7 @@ from typing import (
 
 import pytest
 
-from pytest_removed_apis import _xdist, catalog, hookspecs, jsonreport, reporting, summary
+from pytest_removed_apis import _xdist, catalog, hookspecs, reporting
 from pytest_removed_apis.capture import Reclassify, Recorder, unreachable
 from pytest_removed_apis.catalog import Entry
 from pytest_removed_apis.classify import Classifier, Origins
@@ -33,6 +33,7 @@ from pytest_removed_apis.instrument import (
 from pytest_removed_apis.settings import (
     ALLOW_HELP,
     MODE_HELP,
+    REPORT_HELP,
     SETTINGS_KEY,
     SIMULATE_HELP,
     TARGET_HELP,
@@ -43,10 +44,11 @@ from pytest_removed_apis.settings import (
     from_config,
     resolve_selectors,
 )
-from pytest_removed_apis.simulate import Simulation
 
-if TYPE_CHECKING:  # the scan is imported only when coverage measures the run
+if TYPE_CHECKING:  # imported when a run needs them: a simulation, coverage, findings
     from pytest_removed_apis.blindspots import StaticUse, StaticUses
+    from pytest_removed_apis.simulate import Simulation
+    from pytest_removed_apis.summary import Tally
 
 _GROUP_TITLE = "removed standard-library APIs (pytest-removed-apis)"
 _CATALOG_HELP = (
@@ -58,7 +60,7 @@ _MARKER_DOC = (
 )
 _FINDINGS = pytest.StashKey[Dict[str, List[Finding]]]()  # noqa: UP006 - evaluated on 3.8
 _ALLOWED = pytest.StashKey["frozenset[str] | None"]()
-_SIMULATION = pytest.StashKey[Simulation]()
+_SIMULATION = pytest.StashKey["Simulation"]()
 _ORIGINS = Origins()
 _NONE: frozenset[str] = frozenset()
 _STALE = object()  # which distribution holds a file: read once, when first asked
@@ -111,13 +113,13 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         "--removed-apis-report",
         dest="removed_apis_report",
         metavar="PATH",
-        help=jsonreport.REPORT_HELP,
+        help=REPORT_HELP,
     )
     parser.addini("removed_apis_mode", MODE_HELP, default="fail")
     parser.addini("removed_apis_target", TARGET_HELP, default="3.12")
     parser.addini("removed_apis_allow", ALLOW_HELP, type="linelist", default=[])
     parser.addini("removed_apis_third_party", THIRD_PARTY_HELP, default="fail")
-    parser.addini("removed_apis_report", jsonreport.REPORT_HELP, default="")
+    parser.addini("removed_apis_report", REPORT_HELP, default="")
 
 
 _DETECTOR = "removed_apis_detector"
@@ -241,6 +243,8 @@ def simulate_python(request: pytest.FixtureRequest) -> Iterator[Simulation]:
     if isinstance(simulator, Simulator):
         yield simulator.simulation  # the whole run is simulated already
         return
+    from pytest_removed_apis.simulate import Simulation
+
     settings = config.stash[SETTINGS_KEY]
     release = settings.simulated_version or settings.target_version
     simulation = Simulation(settings.not_allowed(), release, str(config.rootpath))
@@ -365,6 +369,8 @@ class Simulator:
         release = settings.simulated_version
         if release is None:
             return None
+        from pytest_removed_apis.simulate import Simulation
+
         simulation = Simulation(settings.not_allowed(), release, rootdir)
         if simulation.nothing_to_hide:
             return None
@@ -576,6 +582,8 @@ def _report_path(config: pytest.Config) -> str | None:
         source = "removed_apis_report in the configuration file"
     if not path:
         return None
+    from pytest_removed_apis import jsonreport
+
     try:
         return jsonreport.check_path(path, str(folder), source)
     except jsonreport.ReportPathError as error:
@@ -590,8 +598,17 @@ class Reports:
         self.config = config
         self.settings = settings
         self.path = path
-        self.tally = summary.Tally()
+        self._tally: Tally | None = None
         self.static: StaticUses | None = None
+
+    @property
+    def tally(self) -> Tally:
+        """Every finding so far (made when the first comes)."""
+        if self._tally is None:
+            from pytest_removed_apis.summary import Tally
+
+            self._tally = Tally()
+        return self._tally
 
     @pytest.hookimpl(wrapper=True, trylast=True)
     def pytest_runtestloop(self) -> Generator[None, object, object]:
@@ -612,10 +629,17 @@ class Reports:
         self.static.add(wires)
 
     def add(self, wires: Iterable[Wire]) -> None:
+        wires = list(wires)
+        if not wires:
+            return
         for finding in self.tally.add(wires):
             self.config.hook.pytest_removed_apis_finding(finding=finding, config=self.config)
 
     def pytest_terminal_summary(self, terminalreporter: pytest.TerminalReporter) -> None:
+        if self._tally is None and self.static is None:
+            return  # nothing to tell
+        from pytest_removed_apis import summary
+
         verbosity = self.config.option.verbose
         lines = summary.summary_lines(
             self.tally.findings, self.settings.target, verbosity, self._static_uses()
@@ -629,7 +653,7 @@ class Reports:
     def pytest_sessionfinish(self, session: pytest.Session, exitstatus: int) -> None:
         if self.path is None:
             return
-        from pytest_removed_apis import __version__
+        from pytest_removed_apis import __version__, jsonreport
 
         data = jsonreport.document(
             self.tally.findings,

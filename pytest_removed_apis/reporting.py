@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from collections import Counter
-from typing import Sequence, TypeVar, Union
+from typing import TYPE_CHECKING, Sequence, TypeVar, Union
 
 import pytest
 
 from pytest_removed_apis.catalog import RELEASES, Entry, removal_text, removals_text
 from pytest_removed_apis.findings import Finding, to_wire
 from pytest_removed_apis.settings import Settings
-from pytest_removed_apis.simulate import Simulation
+
+if TYPE_CHECKING:  # imported only when a run is simulated
+    from pytest_removed_apis.simulate import Simulation
 
 AnyReport = TypeVar("AnyReport", bound=Union[pytest.TestReport, pytest.CollectReport])
 

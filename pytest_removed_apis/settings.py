@@ -49,6 +49,9 @@ SIMULATE_HELP: Final = (
     "names, parameters and behaviours gone, sys.version_info as the project's code sees it "
     "set to X.Y."
 )
+REPORT_HELP: Final = (
+    "write the findings of the run as JSON to this path (replaced atomically at the end)."
+)
 
 
 class SettingsError(Exception):

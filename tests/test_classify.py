@@ -113,3 +113,108 @@ def test_a_watch_with_no_warning_texts_changes_no_filter():
         before = list(warnings.filters)
         with watch.watching(lambda *use: None):
             assert warnings.filters == before
+
+
+# -- warning texts found by their first characters, judged against ``re`` ------------------
+
+TEXT_PATTERNS = [
+    *(entry.warning for entry in CATALOG if entry.warning),
+    r"plain text, with a dot\. and (?:a group)",
+    r"abc|Plainly different",
+    r"(?:x)|ab",
+    r"ab[|]c is deprecated",
+    r"ab[]|]cdefg",
+    r"ab\|cdefgh is deprecated",
+    r"abcdef?ghij",
+    r"abcdefg*h",
+    r"abcdef{2}g",
+    r"abc\d+ is deprecated",
+    r"abcdefg\'s thing",
+    r"résumé() is deprecated",
+    r"Ünïcode start",
+    r"(?i)Case Free start",
+]
+MESSAGES = [
+    "plain text, with a dot. and a group",
+    "PLAIN TEXT, WITH A DOT. AND A GROUP and more",
+    "Plainly different",
+    "ab",
+    "x",
+    "ab|c is deprecated",
+    "ab]cdefg",
+    "ab|cdefgh is deprecated",
+    "abcdeghij",
+    "abcdefghij",
+    "abcdefh",
+    "abcdeffg",
+    "abc12 is deprecated",
+    "abcdefg's thing",
+    "résumé() is deprecated",
+    "RÉSUMÉ() IS DEPRECATED",
+    "Ünïcode start",
+    "case free START",
+    "anything at all",
+    "",
+]
+
+
+def _sample_messages():
+    """Each text written out (escapes removed where that is all there is to it), in other
+    case and cut short, besides the hand-made messages."""
+    import re
+
+    out = list(MESSAGES)
+    for entry in CATALOG:
+        if entry.warning:
+            plain = re.sub(r"\\(.)", r"\1", entry.warning)
+            out += [plain, plain.upper(), plain.lower(), plain + " and more", plain[:-3]]
+    return out
+
+
+@pytest.mark.parametrize("pattern", TEXT_PATTERNS)
+def test_warning_texts_find_what_re_matches(pattern):
+    import dataclasses
+    import re
+
+    from pytest_removed_apis.classify import WarningTexts
+
+    entry = dataclasses.replace(by_id("imp"), warning=pattern)
+    texts = WarningTexts([entry])
+    for message in _sample_messages():
+        expected = re.compile(pattern).match(message) is not None
+        assert (texts.entries(message) == [entry]) is expected, message
+        # The filter's question: the pattern filterwarnings(message=...) would compile.
+        assert texts.match(message) is (re.compile(pattern, re.I).match(message) is not None)
+
+
+def test_the_catalog_texts_together_answer_as_their_union():
+    import re
+
+    from pytest_removed_apis.classify import WarningTexts
+
+    with_text = [entry for entry in CATALOG if entry.warning]
+    texts = WarningTexts(with_text)
+    union = re.compile("|".join(f"(?:{entry.warning})" for entry in with_text), re.I)
+    each = [(re.compile(entry.warning), entry) for entry in with_text]
+    for message in _sample_messages():
+        assert texts.match(message) is (union.match(message) is not None), message
+        assert texts.entries(message) == [e for p, e in each if p.match(message)], message
+
+
+@pytest.mark.parametrize(
+    ("pattern", "start", "literal"),
+    [
+        (r"The imp module is deprecated", "The imp module is deprecated", True),
+        (r"Python 3\.12", "Python 3.12", True),
+        (r"a\d", "a", False),
+        (r"abc?d", "ab", False),
+        (r"a|b", "", False),
+        (r"(a|b)c", "", False),
+        (r"[|]abc", "", False),
+        (r"ümlaut", "", False),
+    ],
+)
+def test_the_plain_start_of_a_pattern(pattern, start, literal):
+    from pytest_removed_apis.classify import literal_start
+
+    assert literal_start(pattern) == (start, literal)
