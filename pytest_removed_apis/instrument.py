@@ -36,9 +36,13 @@ class ImportWatch:
     module entries to ``report`` while installed."""
 
     def __init__(
-        self, entries: Sequence[Entry], report: Report, after_import: Callable[[], None]
+        self, entries: Sequence[Entry], report: Report, after_import: Callable[[], object]
     ) -> None:
+        """``after_import`` is called after an import that changed the number of modules
+        in ``sys.modules`` since its last call, or after every import while it last answered
+        something else than that number."""
         self.after_import = after_import
+        self._settled: object = None
         self.modules: Mapping[str, Entry] = {
             entry.module: entry for entry in entries if entry.kind == "module"
         }
@@ -76,7 +80,7 @@ class ImportWatch:
         original_find_spec = importlib.util.find_spec
         self._saved = (original_import, original_import_module, original_find_spec)
         watch = self
-        tops, after_import = self.tops, self.after_import
+        tops, modules = self.tops, sys.modules
 
         def watched_import(
             name: str,
@@ -88,14 +92,15 @@ class ImportWatch:
             module = original_import(name, globals, locals, fromlist, level)
             if level == 0 and name.partition(".")[0] in tops:
                 watch._seen(name, fromlist or ())
-            after_import()
+            if len(modules) != watch._settled:
+                watch._settled = watch.after_import()
             return module
 
         def watched_import_module(name: str, package: str | None = None) -> ModuleType:
             module = original_import_module(name, package)
             if not name.startswith("."):
                 watch._seen(name, ())
-            watch.after_import()
+            watch._settled = watch.after_import()
             return module
 
         def watched_find_spec(name: str, package: str | None = None) -> ModuleSpec | None:

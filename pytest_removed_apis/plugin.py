@@ -252,6 +252,7 @@ def simulate_python(request: pytest.FixtureRequest) -> Iterator[Simulation]:
     item.stash[_SIMULATION] = simulation
     if not config.pluginmanager.has_plugin(_FIXTURE_UNDO):
         config.pluginmanager.register(FixtureUndo(), _FIXTURE_UNDO)
+    ReportMaker.needed(config)
     simulation.install()
     simulation.reset(_visible(item, simulation))
     yield simulation
@@ -276,25 +277,38 @@ class FixtureUndo:
                 simulation.uninstall()
 
 
-@pytest.hookimpl(wrapper=True)
-def pytest_runtest_makereport(
-    item: pytest.Item, call: pytest.CallInfo[None]
-) -> Generator[None, pytest.TestReport, pytest.TestReport]:
-    findings = item.stash.get(_FINDINGS, None)
-    found = findings.get(call.when, ()) if findings is not None else ()
-    for finding in found:
-        item.user_properties.append(("removed_api", reporting.property_text(finding)))
-    report = yield
-    # Only a failure is explained: a skip raised while handling a refused import (a
-    # fallback that skips) carries that error as its context, yet fails nothing.
-    if call.excinfo is not None and report.failed:
-        simulation = item.stash.get(_SIMULATION, None)
-        if simulation is not None:
-            explained = _explained(simulation, call.excinfo.value, call.when, item.nodeid)
-            for finding in explained:
-                report.user_properties.append(("removed_api", reporting.property_text(finding)))
-            found = [*found, *explained]
-    return _attach(item.config, report, found) if found else report
+_REPORT_MAKER = "removed_apis_report_maker"
+
+
+class ReportMaker:
+    """Puts a test's findings on its reports, and explains failures under simulation.
+    Registered by the first phase with findings, and by every simulation."""
+
+    @staticmethod
+    def needed(config: pytest.Config) -> None:
+        if not config.pluginmanager.has_plugin(_REPORT_MAKER):
+            config.pluginmanager.register(ReportMaker(), _REPORT_MAKER)
+
+    @pytest.hookimpl(wrapper=True)
+    def pytest_runtest_makereport(
+        self, item: pytest.Item, call: pytest.CallInfo[None]
+    ) -> Generator[None, pytest.TestReport, pytest.TestReport]:
+        findings = item.stash.get(_FINDINGS, None)
+        found = findings.get(call.when, ()) if findings is not None else ()
+        for finding in found:
+            item.user_properties.append(("removed_api", reporting.property_text(finding)))
+        report = yield
+        # Only a failure is explained: a skip raised while handling a refused import (a
+        # fallback that skips) carries that error as its context, yet fails nothing.
+        if call.excinfo is not None and report.failed:
+            simulation = item.stash.get(_SIMULATION, None)
+            if simulation is not None:
+                explained = _explained(simulation, call.excinfo.value, call.when, item.nodeid)
+                for finding in explained:
+                    text = reporting.property_text(finding)
+                    report.user_properties.append(("removed_api", text))
+                found = [*found, *explained]
+        return _attach(item.config, report, found) if found else report
 
 
 @pytest.hookimpl(wrapper=True, tryfirst=True)
@@ -377,6 +391,9 @@ class Simulator:
         simulation.install()
         return cls(simulation)
 
+    def pytest_configure(self, config: pytest.Config) -> None:
+        ReportMaker.needed(config)  # failures are explained from the first test on
+
     def pytest_unconfigure(self) -> None:
         self.simulation.uninstall()
 
@@ -429,17 +446,15 @@ class Detector:
         self.behaviours = BehaviourWatch(watched, self.recorder.notify)
         self.behaviours.install()
 
-    def refresh(self) -> None:
-        """Watch the catalogued modules imported since the last call.
-
-        It runs after every executed import statement, so it returns at once when no module
-        was added since the last look and none was left half-imported then."""
-        if len(sys.modules) == self._modules_seen and not self._deferred:
-            return
-        self._modules_seen = len(sys.modules)
-        self._last_module = next(reversed(sys.modules.keys()), None)
-        deferred = self.attributes.refresh()
-        self._deferred = self.parameters.refresh() or deferred
+    def refresh(self) -> int:
+        """Watch the catalogued modules imported since the last call; the number of
+        modules then, or -1 while one is left half-imported (to be looked at again)."""
+        if len(sys.modules) != self._modules_seen or self._deferred:
+            self._modules_seen = len(sys.modules)
+            self._last_module = next(reversed(sys.modules.keys()), None)
+            deferred = self.attributes.refresh()
+            self._deferred = self.parameters.refresh() or deferred
+        return -1 if self._deferred else self._modules_seen
 
     def pytest_unconfigure(self) -> None:
         self.behaviours.uninstall()
@@ -487,6 +502,7 @@ class Detector:
             self.recorder.stop(saved)
             if found:
                 item.stash.setdefault(_FINDINGS, {})[phase] = found
+                ReportMaker.needed(item.config)
 
     @pytest.hookimpl(wrapper=True)
     def pytest_make_collect_report(
