@@ -242,6 +242,8 @@ def _no_bytes_like_paths(behaviours: Behaviours, entry: Entry, module: ModuleTyp
         signature = getattr(function, "__text_signature__", None)
         if not signature or type(function).__name__ != "builtin_function_or_method":
             continue
+        if name == "fspath":  # never took a bytes-like object (os.path calls it each time)
+            continue
         names = [part.strip().split("=")[0] for part in signature.strip("()").split(",")]
         names = [n for n in names if n not in ("$module", "/", "*")]
         positions = {n: i for i, n in enumerate(names) if n in _PATH_PARAMETERS}

@@ -17,7 +17,9 @@ import builtins
 import functools
 import importlib
 import importlib.util
+import itertools
 import linecache
+import operator
 import re
 import sys
 import types
@@ -133,8 +135,10 @@ def take_imported(pending: set[str]) -> tuple[list[tuple[str, ModuleType]], bool
     ready: list[tuple[str, ModuleType]] = []
     deferred = False
     modules = sys.modules
-    # Each pending name is looked up: the cost does not grow with the size of sys.modules.
-    for name in [name for name in pending if modules.get(name) is not None]:
+    # Each pending name is looked up (in one pass in C): the cost does not grow with the
+    # size of sys.modules.
+    present = map(operator.is_not, map(modules.get, pending), itertools.repeat(None))
+    for name in list(itertools.compress(pending, present)):
         module = modules[name]
         if still_importing(module):
             deferred = True

@@ -377,6 +377,7 @@ class Simulator:
 
     def __init__(self, simulation: Simulation) -> None:
         self.simulation = simulation
+        self._clean = False  # put back after the last test (nothing ran since)
 
     @classmethod
     def start(cls, settings: Settings, rootdir: str) -> Simulator | None:
@@ -400,11 +401,15 @@ class Simulator:
     @pytest.hookimpl(wrapper=True, tryfirst=True)
     def pytest_runtest_protocol(self, item: pytest.Item) -> Generator[None, object, object]:
         item.stash[_SIMULATION] = self.simulation
-        self.simulation.reset(_visible(item, self.simulation))
+        visible = _visible(item, self.simulation)
+        if visible or not self._clean:  # collection, or another plugin, came before
+            self.simulation.reset(visible)
+        self._clean = False
         try:
             return (yield)
         finally:
             self.simulation.reset()
+            self._clean = True
 
 
 class Detector:

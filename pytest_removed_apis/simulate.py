@@ -148,9 +148,11 @@ class Simulation:
         self._saved_modules: dict[str, ModuleType] = {}
         self._baseline: dict[str, ModuleType] = {}
         self._module_names: set[str] = {entry.module for entry in self.modules.values()}
+        self._modules_expected: _hiding.Expected | None = None  # made again on a change
         self._parents: list[tuple[ModuleType, str, ModuleType]] = []
         self._project: dict[str, bool] = {}
         self._modules_seen = -1
+        self._last_module: str | None = None
         self._saved_imports: tuple[Any, Any, Any] = (
             builtins.__import__,
             importlib.import_module,
@@ -189,8 +191,9 @@ class Simulation:
     def note_module(self, name: str) -> None:
         """A module under a removed name is being imported (an exemption shows it): the
         next reset takes it away again."""
-        if self._removed_module(name) is not None:
+        if self._removed_module(name) is not None and name not in self._module_names:
             self._module_names.add(name)
+            self._modules_expected = None
 
     # -- install, reset, undo ----------------------------------------------------------
 
@@ -220,6 +223,7 @@ class Simulation:
         sys.modules.update(self._saved_modules)
         self._saved_modules.clear()
         self._baseline.clear()
+        self._modules_expected = None
         for parent, attribute, module in self._parents:
             setattr(parent, attribute, module)
         self._parents.clear()
@@ -237,7 +241,10 @@ class Simulation:
                 sys.meta_path.remove(self.finder)
             sys.meta_path.insert(0, self.finder)
         self._reset_modules()
-        self._modules_seen = -1
+        # A module may have gone and another come: the count is the same, the last one
+        # added is not.
+        if next(reversed(sys.modules.keys()), None) != self._last_module:
+            self._modules_seen = -1
         self.refresh()
 
     def _hide_modules(self) -> None:
@@ -248,6 +255,7 @@ class Simulation:
             if entry is None:
                 continue
             self._module_names.add(name)
+            self._modules_expected = None
             module = sys.modules[name]
             # A library's removed module is hidden whatever copy is there.
             if module is not None and entry.removed_by_python and not is_standard_copy(module):
@@ -262,6 +270,13 @@ class Simulation:
     def _reset_modules(self) -> None:
         """Put the names of hidden modules back as they were after ``install``: what a
         test imported, registered or deleted under them is undone."""
+        if self._modules_expected is None:
+            self._modules_expected = _hiding.Expected(
+                (sys.modules, name, self._baseline.get(name, _MISSING))
+                for name in self._module_names
+            )
+        if self._modules_expected.met():
+            return
         for name in self._module_names:
             current = sys.modules.get(name, _MISSING)
             wanted = self._baseline.get(name, _MISSING)
@@ -278,6 +293,7 @@ class Simulation:
         if len(sys.modules) == self._modules_seen:
             return
         self._modules_seen = len(sys.modules)
+        self._last_module = next(reversed(sys.modules.keys()), None)
         ready, deferred = take_imported(self._pending)
         if self.behaviours.refresh() or deferred:
             self._modules_seen = -1  # still importing: look again next time

@@ -818,3 +818,33 @@ def test_code_of_no_file_is_not_the_projects(tmp_path):
     assert not simulation.is_project({"__name__": "frozen_or_built_in"})
     assert not simulation.is_project(None)
     assert simulation.is_project({"__file__": str(tmp_path / "mine.py")})
+
+
+def test_expected_names_are_checked_by_identity_in_dicts_class_namespaces_and_others():
+    import collections
+
+    from pytest_removed_apis._hiding import Expected
+
+    class Holder:
+        member = object()
+
+    space = {"a": 1.0}
+    other = collections.OrderedDict(b=2)
+    expected = Expected(
+        [(space, "a", space["a"]), (vars(Holder), "member", Holder.member), (other, "b", 2)]
+    )
+    assert expected.met()
+    space["a"] = float("1")  # equal, not the same object
+    assert not expected.met()
+    expected = Expected([(vars(Holder), "member", Holder.member)])
+    Holder.member = object()
+    assert not expected.met()
+    other["b"] = 3
+    assert not Expected([(other, "b", 2)]).met()
+    assert Expected([(space, "gone", _hiding_missing())]).met()
+
+
+def _hiding_missing():
+    from pytest_removed_apis import _hiding
+
+    return _hiding._MISSING
