@@ -44,6 +44,8 @@ class Classifier:
 _KEY: Final = 6
 """How many first characters of a warning its candidate texts are looked up by."""
 _SPECIAL: Final = frozenset(".^$*+?{}[]|()\\")
+_PLAIN: Final = re.compile(r"(?:[^.^$*+?{}\[\]|()\\\x80-\U0010ffff]|\\[.^$*+?{}\[\]|()\\])*")
+_ESCAPED: Final = re.compile(r"\\(.)")
 
 
 def literal_start(pattern: str) -> tuple[str, bool]:
@@ -52,6 +54,8 @@ def literal_start(pattern: str) -> tuple[str, bool]:
     alternative at its top level begins with nothing."""
     if _top_level_alternative(pattern):
         return "", False
+    if _PLAIN.fullmatch(pattern):  # the usual text: plain characters and escaped ones
+        return _ESCAPED.sub(r"\1", pattern), True
     start: list[str] = []
     index = 0
     while index < len(pattern):
@@ -68,6 +72,8 @@ def literal_start(pattern: str) -> tuple[str, bool]:
 
 
 def _top_level_alternative(pattern: str) -> bool:
+    if "|" not in pattern:
+        return False
     depth, index, in_class = 0, 0, False
     while index < len(pattern):
         char = pattern[index]
