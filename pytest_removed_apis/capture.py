@@ -17,7 +17,7 @@ import os
 import sys
 import warnings
 from contextlib import contextmanager
-from typing import AbstractSet, Any, Callable, Iterator, Optional, Sequence, TextIO, Tuple
+from typing import AbstractSet, Any, Callable, Final, Iterator, Optional, Sequence, TextIO, Tuple
 
 from pytest_removed_apis.catalog import Entry
 from pytest_removed_apis.classify import (
@@ -129,6 +129,15 @@ _Saved = Tuple[Callable[..., None], Optional[OnUse], Optional[Reclassify], Calla
 
 _Started = Tuple[Optional[OnUse], _Saved]
 
+_PHASES: Final = ("setup", "call", "teardown")
+
+
+def current_phase() -> Phase | None:
+    """The phase of a test that runs now, as pytest says in ``PYTEST_CURRENT_TEST``."""
+    phase = os.environ.get("PYTEST_CURRENT_TEST", "").rpartition(" (")[2][:-1]
+    return phase if phase in _PHASES else None  # type: ignore[return-value]
+
+
 Guard = Callable[[str, int, Entry], bool]
 """Whether the use at (file, line) is code the target release never runs."""
 
@@ -160,10 +169,13 @@ class Recorder:
         guard: Guard,
         rootdir: str,
         reclassifier: Callable[[], Reclassify | None] = lambda: None,
+        on_finding: Callable[[], None] | None = None,
     ) -> None:
-        """``reclassifier`` is asked at the start of each phase for what has the last word
-        on its warnings (``None``: the classifier alone)."""
+        """``reclassifier`` is asked at the start of each recording for what has the last
+        word on its warnings (``None``: the classifier alone); ``on_finding`` is called
+        after each finding."""
         self.settings = settings
+        self.on_finding = on_finding
         self.reclassifier = reclassifier
         self.rootdir = os.path.join(os.path.realpath(rootdir), "")
         self._active: OnUse | None = None
@@ -189,10 +201,28 @@ class Recorder:
         """Record the findings of one phase from now on (``allowed=None`` allows every
         API): the list they go to, and what ``stop`` needs."""
         found: list[Finding] = []
-        on_use = functools.partial(self._use, found, set(), phase, nodeid, allowed)
+        add = found.append
+        on_use = functools.partial(
+            self._use, lambda _, finding: add(finding), set(), phase, nodeid, allowed
+        )
+        return found, self._start(on_use)
+
+    def start_test(
+        self, nodeid: str, allowed: AbstractSet[str] | None
+    ) -> tuple[dict[str, list[Finding]], _Started]:
+        """Record the findings of one test from now on, by the phase pytest says is
+        running (``PYTEST_CURRENT_TEST``); a use while no phase runs is none."""
+        found: dict[str, list[Finding]] = {}
+
+        def add(phase: Phase, finding: Finding) -> None:
+            found.setdefault(phase, []).append(finding)
+
+        return found, self._start(functools.partial(self._use, add, set(), None, nodeid, allowed))
+
+    def _start(self, on_use: OnUse) -> _Started:
         saved = (self._active, self.watch.start(on_use, self.reclassifier()))
         self._active = on_use
-        return found, saved
+        return saved
 
     def stop(self, saved: _Started) -> None:
         self._active, watched = saved
@@ -211,16 +241,20 @@ class Recorder:
 
     def _use(
         self,
-        found: list[Finding],
-        seen: set[tuple[str, str, int]],
-        phase: Phase,
+        add: Callable[[Phase, Finding], None],
+        seen: set[tuple[str, str, str, int]],
+        phase: Phase | None,
         nodeid: str,
         allowed: AbstractSet[str] | None,
         entry: Entry,
         filename: str,
         lineno: int,
     ) -> None:
-        key = (entry.id, filename, lineno)
+        if phase is None:
+            phase = current_phase()
+            if phase is None:
+                return
+        key = (phase, entry.id, filename, lineno)
         if key in seen or self.guard(filename, lineno, entry):
             return
         if (
@@ -233,7 +267,8 @@ class Recorder:
         origin = self.origins.of(filename)
         real = os.path.realpath(filename)
         shown = real[len(self.rootdir) :] if real.startswith(self.rootdir) else filename
-        found.append(
+        add(
+            phase,
             Finding.of(
                 entry,
                 filename=shown,
@@ -242,8 +277,10 @@ class Recorder:
                 nodeid=nodeid,
                 status=self.status(entry, origin, allowed),
                 origin=origin,
-            )
+            ),
         )
+        if self.on_finding is not None:
+            self.on_finding()
 
     def notify(self, entry: Entry, filename: str, lineno: int) -> None:
         """A use seen by instrumentation rather than a warning."""

@@ -8,11 +8,9 @@ import sys
 from typing import (
     TYPE_CHECKING,
     Callable,
-    Dict,
     Generator,
     Iterable,
     Iterator,
-    List,
     Sequence,
     TypeVar,
 )
@@ -58,7 +56,6 @@ _MARKER_DOC = (
     "allow_removed(*apis): allow uses of removed APIs in this test; with no arguments every "
     "catalogued API, otherwise only the given catalog ids, dotted names, module prefixes or kinds."
 )
-_FINDINGS = pytest.StashKey[Dict[str, List[Finding]]]()  # noqa: UP006 - evaluated on 3.8
 _ALLOWED = pytest.StashKey["frozenset[str] | None"]()
 _SIMULATION = pytest.StashKey["Simulation"]()
 _ORIGINS = Origins()
@@ -144,7 +141,12 @@ def pytest_load_initial_conftests(
             early_config.pluginmanager.register(simulator, _SIMULATOR)
         if settings.mode == "off" or settings.nothing_to_find:
             return (yield)
-        detector = Detector(settings, rootdir, functools.partial(_reclassifier, early_config))
+        detector = Detector(
+            settings,
+            rootdir,
+            functools.partial(_reclassifier, early_config),
+            functools.partial(ReportMaker.needed, early_config),
+        )
         early_config.pluginmanager.register(detector, _DETECTOR)
         with detector.recorder.recording("collect", "conftest.py", frozenset()) as found:
             result = yield
@@ -205,7 +207,12 @@ def _start(config: pytest.Config, settings: Settings) -> None:
             manager.register(simulator, _SIMULATOR)
     watching = settings.mode != "off" and not settings.nothing_to_find
     if watching and not manager.has_plugin(_DETECTOR):
-        detector = Detector(settings, rootdir, functools.partial(_reclassifier, config))
+        detector = Detector(
+            settings,
+            rootdir,
+            functools.partial(_reclassifier, config),
+            functools.partial(ReportMaker.needed, config),
+        )
         detector.early = early  # what the conftest files did while imported
         manager.register(detector, _DETECTOR)
 
@@ -293,8 +300,8 @@ class ReportMaker:
     def pytest_runtest_makereport(
         self, item: pytest.Item, call: pytest.CallInfo[None]
     ) -> Generator[None, pytest.TestReport, pytest.TestReport]:
-        findings = item.stash.get(_FINDINGS, None)
-        found = findings.get(call.when, ()) if findings is not None else ()
+        detector = item.config.pluginmanager.get_plugin(_DETECTOR)
+        found = detector.findings(item, call.when) if isinstance(detector, Detector) else ()
         for finding in found:
             item.user_properties.append(("removed_api", reporting.property_text(finding)))
         report = yield
@@ -420,12 +427,16 @@ class Detector:
         settings: Settings,
         rootdir: str,
         reclassifier: Callable[[], Reclassify | None],
+        on_finding: Callable[[], None] | None = None,
     ) -> None:
         """``reclassifier`` finds what has the last word on warnings; asked again only
-        after a plugin was registered."""
+        after a plugin was registered.  ``on_finding`` is called after each finding."""
         self.settings = settings
         self._find_reclassifier = reclassifier
         self.reclassify: object = _STALE
+        self._allowed: dict[pytest.Item, frozenset[str] | None] = {}  # those with markers
+        self.item: pytest.Item | None = None
+        self.found: dict[str, list[Finding]] = {}
         target = settings.target_version
         watched = settings.watched()
         # Access to a removed name is seen where it happens (instrument.py), which is where
@@ -437,6 +448,7 @@ class Detector:
             lambda filename, lineno, entry: unreachable(filename, lineno, entry, target),
             rootdir,
             self._reclassifier,
+            on_finding,
         )
         self.attributes = AttributeWatch(watched, self.recorder.notify)
         self.parameters = ParameterWatch(watched, self.recorder.notify)
@@ -477,21 +489,15 @@ class Detector:
 
     def pytest_collection_modifyitems(self, items: list[pytest.Item]) -> None:
         for item in items:
-            item.stash[_ALLOWED] = _marker_allowed(item)
+            allowed = _marker_allowed(item)
+            item.stash[_ALLOWED] = allowed
+            if allowed != _NONE:
+                self._allowed[item] = allowed
 
-    @pytest.hookimpl(wrapper=True, trylast=True)
-    def pytest_runtest_setup(self, item: pytest.Item) -> Generator[None, None, None]:
-        return (yield from self._phase(item, "setup"))
-
-    @pytest.hookimpl(wrapper=True, trylast=True)
-    def pytest_runtest_call(self, item: pytest.Item) -> Generator[None, None, None]:
-        return (yield from self._phase(item, "call"))
-
-    @pytest.hookimpl(wrapper=True, trylast=True)
-    def pytest_runtest_teardown(self, item: pytest.Item) -> Generator[None, None, None]:
-        return (yield from self._phase(item, "teardown"))
-
-    def _phase(self, item: pytest.Item, phase: Phase) -> Generator[None, None, None]:
+    @pytest.hookimpl(wrapper=True)
+    def pytest_runtest_protocol(self, item: pytest.Item) -> Generator[None, object, object]:
+        """Watch the test from its setup to its teardown.  Inside pytest's own capture of
+        the test's warnings, which is made once for all its phases (pytest 8)."""
         # A module may have gone and another come since the last import statement: the
         # count is the same, the last one added is not.
         modules = sys.modules
@@ -500,14 +506,17 @@ class Detector:
         ):
             self._modules_seen = -1
         self.refresh()
-        found, saved = self.recorder.start(phase, item.nodeid, item.stash.get(_ALLOWED, _NONE))
+        self.item = item
+        allowed = self._allowed.get(item, _NONE) if self._allowed else _NONE
+        self.found, saved = self.recorder.start_test(item.nodeid, allowed)
         try:
             return (yield)
         finally:
             self.recorder.stop(saved)
-            if found:
-                item.stash.setdefault(_FINDINGS, {})[phase] = found
-                ReportMaker.needed(item.config)
+
+    def findings(self, item: pytest.Item, phase: str) -> Sequence[Finding]:
+        """The findings of a phase of the test that runs."""
+        return self.found.get(phase, ()) if item is self.item else ()
 
     @pytest.hookimpl(wrapper=True)
     def pytest_make_collect_report(

@@ -144,6 +144,59 @@ def test_setup_and_teardown_uses_fail_the_test(project):
     result.stdout.fnmatch_lines(["*during setup of*", "*during teardown of*"])
 
 
+def test_a_use_between_phases_or_in_no_test_is_none(monkeypatch):
+    from pytest_removed_apis import CATALOG, by_id
+    from pytest_removed_apis.capture import Recorder, current_phase
+    from pytest_removed_apis.classify import Classifier, Origins
+    from pytest_removed_apis.settings import Settings
+
+    settings = Settings("fail", "3.12", frozenset(), "fail", (3, 11), None, CATALOG)
+    recorder = Recorder(settings, Classifier([]), Origins(), lambda *args: False, ".")
+    found, saved = recorder.start_test("test_x.py::test_a", frozenset())
+    try:
+        monkeypatch.setenv("PYTEST_CURRENT_TEST", "test_x.py::test_a (teardown)")
+        assert current_phase() == "teardown"
+        recorder.notify(by_id("imp"), "x.py", 1)
+        monkeypatch.delenv("PYTEST_CURRENT_TEST")  # after the teardown
+        assert current_phase() is None
+        recorder.notify(by_id("asyncore"), "x.py", 2)
+        monkeypatch.setenv("PYTEST_CURRENT_TEST", "test_x.py::test_a (odd)")
+        recorder.notify(by_id("asynchat"), "x.py", 3)
+    finally:
+        recorder.stop(saved)
+    assert {phase: [f.api for f in findings] for phase, findings in found.items()} == {
+        "teardown": ["imp"]
+    }
+
+
+def test_without_pytest_warnings_capture_the_filters_and_hook_are_put_back(project):
+    project.makeconftest(
+        """
+        import warnings
+
+        def pytest_sessionfinish(session):
+            ours = [f for f in warnings.filters if "removed_apis" in type(f[1]).__module__]
+            print("LEFT AFTER THE TESTS:", len(ours), warnings.showwarning.__module__)
+        """
+    )
+    project.makepyfile(
+        test_two="""
+        import locale, warnings
+
+        def test_uses():
+            assert locale.format("%d", 7) == "7"
+
+        def test_during():
+            ours = [f for f in warnings.filters if "removed_apis" in type(f[1]).__module__]
+            assert len(ours) == 1  # one filter, not one more per test
+        """
+    )
+    result = project.runpytest("-s", "-p", "no:warnings", "-p", "no:randomly")
+    result.assert_outcomes(passed=1, failed=1)
+    result.stdout.fnmatch_lines(["*LEFT AFTER THE TESTS: 0 warnings"])
+    result.stdout.fnmatch_lines(["*uses APIs removed in Python 3.12: locale.format"])
+
+
 def test_import_time_use_fails_the_collection_of_that_module(project):
     project.makepyfile(
         test_top="""
