@@ -214,8 +214,10 @@ class Expected:
             if columns is None:
                 self._others.append((namespace, name, value))
                 continue
-            for column, item in zip(columns, (namespace, name, value)):
-                column.append(item)
+            spaces, names, values = columns
+            spaces.append(namespace)
+            names.append(name)
+            values.append(value)
 
     def met(self) -> bool:
         missing = itertools.repeat(_MISSING)

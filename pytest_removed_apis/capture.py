@@ -105,13 +105,16 @@ class Watch:
             self._passed_on(message, category, filename, lineno, file, line)
             return
         frame = sys._getframe(1)
+        text = str(message)
+        if self._reclassify is None and not self.classifier.may_be_about(text, category.__name__):
+            filename, lineno = warning_site(frame, filename, lineno)  # no use: pass it on
+            self._passed_on(message, category, filename, lineno, file, line)
+            return
         site = use_site(frame)
         source = linecache.getline(*site) if site else ""
         entries = [
             entry
-            for entry in self.classifier.entries_for_warning(
-                str(message), category.__name__, source
-            )
+            for entry in self.classifier.entries_for_warning(text, category.__name__, source)
             if entry.kind != "module" or not imported_by_library(frame, entry.module)
         ]
         if self._reclassify is not None:

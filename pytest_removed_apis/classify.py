@@ -14,7 +14,6 @@ import importlib.util
 import os
 import re
 import sys
-import sysconfig
 from types import FrameType
 from typing import Final, Iterable, Pattern
 
@@ -29,6 +28,11 @@ class Classifier:
     def __init__(self, entries: Iterable[Entry]) -> None:
         self.entries: tuple[Entry, ...] = tuple(entries)
         self.texts = WarningTexts(self.entries)
+
+    def may_be_about(self, message: str, category: str) -> bool:
+        """Whether a warning may be about one of the entries (its source line decides
+        only between entries): the question asked of every warning, answered cheaply."""
+        return category in DEPRECATIONS and bool(self.texts.entries(message))
 
     def entries_for_warning(self, message: str, category: str, line: str) -> list[Entry]:
         """The entries a warning is about; empty when it is about none of them."""
@@ -163,12 +167,16 @@ def _named_in(entry: Entry, line: str) -> bool:
     return re.search(rf"\b{re.escape(last)}\b", line) is not None
 
 
+@functools.lru_cache(maxsize=None)  # read when first asked: sysconfig is slow to answer
 def _library_roots() -> tuple[str, ...]:
+    import sysconfig
+
     paths = sysconfig.get_paths()
     roots = {os.path.normcase(os.path.realpath(paths[key])) for key in ("stdlib", "platstdlib")}
     return tuple(sorted(roots))
 
 
+@functools.lru_cache(maxsize=None)
 def _runner_roots() -> tuple[str, ...]:
     """pytest's and pluggy's folders, found without importing them."""
     roots = []
@@ -179,8 +187,6 @@ def _runner_roots() -> tuple[str, ...]:
     return tuple(roots)
 
 
-_STDLIB: Final = _library_roots()
-_RUNNER: Final = _runner_roots()
 _PACKAGE: Final = os.path.normcase(os.path.dirname(os.path.realpath(__file__)))
 SITE_DIRS: Final = ("site-packages", "dist-packages")
 _IMPORT_WRAPPERS: Final = frozenset(
@@ -198,7 +204,7 @@ def is_library(filename: str) -> bool:
     path = os.path.normcase(os.path.realpath(filename))
     if path.startswith(_PACKAGE + os.sep):
         return True
-    for root in _STDLIB:
+    for root in _library_roots():
         if path.startswith(root + os.sep):
             rest = path[len(root) + 1 :].split(os.sep)
             return not any(part in SITE_DIRS for part in rest)
@@ -214,7 +220,7 @@ def is_library_dir(entry: object) -> bool:
 def is_runner(filename: str) -> bool:
     """pytest's or pluggy's own code: its introspection of test classes is not a use."""
     path = os.path.normcase(os.path.realpath(filename))
-    return any(path.startswith(root + os.sep) for root in _RUNNER)
+    return any(path.startswith(root + os.sep) for root in _runner_roots())
 
 
 def use_site(frame: FrameType | None) -> tuple[str, int] | None:
