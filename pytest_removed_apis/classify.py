@@ -48,7 +48,7 @@ class Classifier:
 _KEY: Final = 6
 """How many first characters of a warning its candidate texts are looked up by."""
 _SPECIAL: Final = frozenset(".^$*+?{}[]|()\\")
-_PLAIN: Final = re.compile(r"(?:[^.^$*+?{}\[\]|()\\\x80-\U0010ffff]|\\[.^$*+?{}\[\]|()\\])*")
+_PLAIN: Final = re.compile(r"(?:[^.^$*+?{}\[\]|()\\]|\\[.^$*+?{}\[\]|()\\])*")
 _ESCAPED: Final = re.compile(r"\\(.)")
 
 
@@ -58,7 +58,7 @@ def literal_start(pattern: str) -> tuple[str, bool]:
     alternative at its top level begins with nothing."""
     if _top_level_alternative(pattern):
         return "", False
-    if _PLAIN.fullmatch(pattern):  # the usual text: plain characters and escaped ones
+    if pattern.isascii() and _PLAIN.fullmatch(pattern):  # the usual text: plain and escaped
         return _ESCAPED.sub(r"\1", pattern), True
     start: list[str] = []
     index = 0

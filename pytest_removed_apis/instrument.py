@@ -355,10 +355,9 @@ def _from_library(obj: object) -> bool:
 # How the parser reads a pattern, as far as conditional groups go: an escape, a character
 # class, a comment group, or a conditional group ``(?(name)...)`` with its name (group 1).
 _SCAN: Final = r"\\.|\[\^?\]?(?:\\.|[^\]\\])*\]|\(\?#(?:\\.|[^)\\])*\)|\(\?\(((?:\\.|[^)\\])*)\)"
-_CONDITIONS: Final = re.compile(_SCAN, re.DOTALL)
-_CONDITIONS_VERBOSE: Final = re.compile(_SCAN + r"|#[^\n]*", re.DOTALL)  # and comments
+_SCAN_VERBOSE: Final = _SCAN + r"|#[^\n]*"  # and comments
 # How it reads a replacement template: an escape, or a group reference with its name.
-_REFERENCES: Final = re.compile(r"\\(?:g<((?:\\.|[^>\\])*)>|.)", re.DOTALL)
+_REFERENCES: Final = r"\\(?:g<((?:\\.|[^>\\])*)>|.)"
 _VERDICTS: Final = 1024  # patterns and templates whose verdict is kept
 _VERBOSE: Final = int(re.VERBOSE)  # an int: an operation on a flag enum costs microseconds
 _GROUPS: Final = "re:group-reference-syntax"
@@ -382,6 +381,11 @@ def _refused_name(name: str, text: bool) -> bool:
     if name.isdecimal() and name.isascii():
         return False
     return not (name.isidentifier() and (text or name.isascii()))
+
+
+@functools.lru_cache(maxsize=None)  # compiled for the first pattern that needs it
+def _compiled(scan: str) -> Pattern[str]:
+    return re.compile(scan, re.DOTALL)
 
 
 def _names(scan: Pattern[str], source: str | bytes) -> list[str]:
@@ -413,7 +417,7 @@ class GroupSyntax:
         elif b"(?P" not in source and b"(?(" not in source:
             return False
         verbose = bool(compiled.flags & _VERBOSE)
-        scan = _CONDITIONS_VERBOSE if verbose else _CONDITIONS
+        scan = _compiled(_SCAN_VERBOSE if verbose else _SCAN)
 
         def decide() -> bool:
             text = isinstance(source, str)
@@ -434,7 +438,9 @@ class GroupSyntax:
         text = isinstance(template, str)
         return self._verdict(
             ("template", type(template), template),
-            lambda: any(_refused_name(name, text) for name in _names(_REFERENCES, template)),
+            lambda: any(
+                _refused_name(name, text) for name in _names(_compiled(_REFERENCES), template)
+            ),
         )
 
 
