@@ -17,7 +17,18 @@ import os
 import sys
 import warnings
 from contextlib import contextmanager
-from typing import AbstractSet, Any, Callable, Final, Iterator, Optional, Sequence, TextIO, Tuple
+from typing import (
+    AbstractSet,
+    Any,
+    Callable,
+    Final,
+    Iterator,
+    Optional,
+    Protocol,
+    Sequence,
+    TextIO,
+    Tuple,
+)
 
 from pytest_removed_apis.catalog import Entry
 from pytest_removed_apis.classify import (
@@ -135,6 +146,11 @@ _Started = Tuple[Optional[OnUse], _Saved]
 _PHASES: Final = ("setup", "call", "teardown")
 
 
+class _Named(Protocol):
+    @property
+    def nodeid(self) -> str: ...
+
+
 def current_phase() -> Phase | None:
     """The phase of a test that runs now, as pytest says in ``PYTEST_CURRENT_TEST``."""
     phase = os.environ.get("PYTEST_CURRENT_TEST", "").rpartition(" (")[2][:-1]
@@ -211,16 +227,17 @@ class Recorder:
         return found, self._start(on_use)
 
     def start_test(
-        self, nodeid: str, allowed: AbstractSet[str] | None
+        self, test: _Named, allowed: AbstractSet[str] | None
     ) -> tuple[dict[str, list[Finding]], _Started]:
-        """Record the findings of one test from now on, by the phase pytest says is
-        running (``PYTEST_CURRENT_TEST``); a use while no phase runs is none."""
+        """Record the findings of one test (its ``nodeid`` read for a first finding) from
+        now on, by the phase pytest says is running (``PYTEST_CURRENT_TEST``); a use while
+        no phase runs is none."""
         found: dict[str, list[Finding]] = {}
 
         def add(phase: Phase, finding: Finding) -> None:
             found.setdefault(phase, []).append(finding)
 
-        return found, self._start(functools.partial(self._use, add, set(), None, nodeid, allowed))
+        return found, self._start(functools.partial(self._use, add, set(), None, test, allowed))
 
     def _start(self, on_use: OnUse) -> _Started:
         saved = (self._active, self.watch.start(on_use, self.reclassifier()))
@@ -247,7 +264,7 @@ class Recorder:
         add: Callable[[Phase, Finding], None],
         seen: set[tuple[str, str, str, int]],
         phase: Phase | None,
-        nodeid: str,
+        test: str | _Named,
         allowed: AbstractSet[str] | None,
         entry: Entry,
         filename: str,
@@ -277,7 +294,7 @@ class Recorder:
                 filename=shown,
                 lineno=lineno,
                 phase=phase,
-                nodeid=nodeid,
+                nodeid=test if isinstance(test, str) else test.nodeid,
                 status=self.status(entry, origin, allowed),
                 origin=origin,
             ),

@@ -546,9 +546,10 @@ class BehaviourWatch:
             return reported
 
         if sys.version_info >= (3, 10):  # pragma: no cover - a SelectableGroups, which warns
-            groups = metadata.SelectableGroups  # for its dict interface, except for items()
+            # for its dict interface, except for items(); read past the watch on the module
+            groups = vars(metadata)["SelectableGroups"]
             if "items" not in vars(groups):
-                groups.items = reporting(dict.items)  # type: ignore[method-assign]
+                groups.items = reporting(dict.items)
                 self._undo.append(lambda: delattr(groups, "items"))
             return
         methods = {name: reporting(getattr(dict, name)) for name in _DICT_METHODS}

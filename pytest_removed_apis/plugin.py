@@ -508,7 +508,7 @@ class Detector:
         self.refresh()
         self.item = item
         allowed = self._allowed.get(item, _NONE) if self._allowed else _NONE
-        self.found, saved = self.recorder.start_test(item.nodeid, allowed)
+        self.found, saved = self.recorder.start_test(item, allowed)
         try:
             return (yield)
         finally:

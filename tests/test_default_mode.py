@@ -152,7 +152,10 @@ def test_a_use_between_phases_or_in_no_test_is_none(monkeypatch):
 
     settings = Settings("fail", "3.12", frozenset(), "fail", (3, 11), None, CATALOG)
     recorder = Recorder(settings, Classifier([]), Origins(), lambda *args: False, ".")
-    found, saved = recorder.start_test("test_x.py::test_a", frozenset())
+    from types import SimpleNamespace
+
+    test = SimpleNamespace(nodeid="test_x.py::test_a")
+    found, saved = recorder.start_test(test, frozenset())
     try:
         monkeypatch.setenv("PYTEST_CURRENT_TEST", "test_x.py::test_a (teardown)")
         assert current_phase() == "teardown"
