@@ -1,8 +1,9 @@
-"""Records the uses of catalogued APIs made while one test phase (or one import) runs.
+"""Records the uses of catalogued APIs made while a test (by phase), a collection step or
+the first conftest files run.
 
 Only the catalogued warnings are forced through: one ``always`` filter whose message
-pattern is the union of the catalog's warning texts goes first, so neither an ``ignore``
-filter, ``-W``, ``PYTHONWARNINGS`` nor an earlier ``once`` can hide a use.  Every other
+matches the catalog's warning texts (``classify.WarningTexts``) goes first, so neither an
+``ignore`` filter, ``-W``, ``PYTHONWARNINGS`` nor an earlier ``once`` can hide a use.  Every other
 warning meets exactly the filters it would meet without the plugin, and a warning that
 shows up but is not about a catalogued API is handed, untouched, to whatever
 ``warnings.showwarning`` was in place (pytest's own recorder), so pytest's warnings summary
@@ -178,7 +179,7 @@ def unreachable(filename: str, lineno: int, entry: Entry, target: tuple[int, int
 
 
 class Recorder:
-    """Turns the uses seen in one phase into findings, with their status."""
+    """Turns the uses seen while recording into findings, with their status."""
 
     def __init__(
         self,

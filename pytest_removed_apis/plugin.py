@@ -58,9 +58,9 @@ _MARKER_DOC = (
 )
 _ALLOWED = pytest.StashKey["frozenset[str] | None"]()
 _SIMULATION = pytest.StashKey["Simulation"]()
-_ORIGINS = Origins()
+_ORIGINS = Origins()  # which distribution holds a file: read once, when first asked
 _NONE: frozenset[str] = frozenset()
-_STALE = object()  # which distribution holds a file: read once, when first asked
+_STALE = object()  # the classify hook's implementations, to be looked up again
 
 
 def pytest_addhooks(pluginmanager: pytest.PytestPluginManager) -> None:
@@ -420,7 +420,8 @@ class Simulator:
 
 
 class Detector:
-    """Default mode: watches every phase and import, and fails the tests that use APIs."""
+    """Default mode: watches every test, collection step and import, and fails the tests
+    that use APIs."""
 
     def __init__(
         self,
