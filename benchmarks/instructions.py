@@ -1,0 +1,242 @@
+"""The cost of pytest-removed-apis in instructions: the same suite and configurations as
+``run.py``, counted by valgrind's callgrind instead of timed.
+
+Run it with the interpreter to measure, from anywhere (valgrind must be on ``PATH``)::
+
+    python benchmarks/instructions.py [--small N] [--large N] [--modules N] [--jobs N]
+                                      [--json PATH] [--check]
+
+An instruction count does not change with what else the machine is doing, so the figures
+repeat from one run to the next where wall times on a busy machine spread by ten percent
+and more.  Each configuration runs on two suites, of ``--small`` and ``--large`` tests
+(200 and 600 by default), so that what a run costs splits into a cost per test (the
+difference, divided by the difference in tests) and a fixed cost (start-up, import,
+configuration).  The ratios printed are:
+
+- per test: the plugin's cost per test relative to the plain run's;
+- for 3,000 tests: fixed and per-test costs together, for a suite of ``run.py``'s size
+  (``--project N`` for another), against the design's budgets;
+- the scaling: how the cost per test changes when the catalog doubles or ``sys.modules``
+  holds ``--modules`` more modules, in percent of the plain run's cost per test.
+
+Instructions are not seconds: a system call or a page fault costs few of them and much
+time.  ``run.py`` measures the wall time; this script says where the cost lies and whether
+it grows.  Exit status: 0, 2 when a run failed or valgrind is missing, 1 with ``--check``
+when a figure misses its budget.
+"""
+
+from __future__ import annotations
+
+import argparse
+import concurrent.futures
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from typing import NamedTuple
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+import run as bench  # noqa: E402 - the suite, its configurations and the tables of run.py
+
+COUNTED = re.compile(r"Collected : (\d+)")
+
+
+class Cost(NamedTuple):
+    per_test: float  # instructions
+    fixed: float  # instructions
+
+
+def count(config: bench.Config, root: str, env: dict[str, str], valgrind: str, log: str) -> int:
+    """The instructions of one pytest run under callgrind."""
+    command = [
+        valgrind,
+        "--tool=callgrind",
+        "--callgrind-out-file=/dev/null",
+        sys.executable,
+        *bench.pytest_args(config),
+    ]
+    run_env = dict(env, **dict(config.env), PYTHONHASHSEED="0")
+    with open(log, "wb") as output:
+        finished = subprocess.run(
+            command,
+            cwd=root,
+            env=run_env,
+            stdin=subprocess.DEVNULL,
+            stdout=output,
+            stderr=subprocess.PIPE,
+            check=False,
+        )
+    text = finished.stderr.decode("utf-8", "replace")
+    found = COUNTED.search(text)
+    if finished.returncode != 0 or found is None:
+        raise bench.BenchmarkError(
+            f"exit code {finished.returncode} from\n  cd {root} && {' '.join(command)}\n"
+            f"--- valgrind's output ---\n{text[-3000:]}"
+        )
+    return int(found.group(1))
+
+
+def costs(counts: dict[tuple[str, int], int], small: int, large: int) -> dict[str, Cost]:
+    keys = {key for key, _ in counts}
+    result = {}
+    for key in keys:
+        per_test = (counts[key, large] - counts[key, small]) / (large - small)
+        result[key] = Cost(per_test, counts[key, small] - small * per_test)
+    return result
+
+
+def analyse(
+    configs: list[bench.Config], cost: dict[str, Cost], project: int
+) -> tuple[list[bench.Table], dict[str, object]]:
+    labels = {config.key: config.label for config in configs}
+    plain = cost["plain"]
+
+    def projected(key: str, base: str) -> float:
+        on, off = cost[key], cost[base]
+        return (on.fixed + project * on.per_test) / (off.fixed + project * off.per_test)
+
+    columns = ("configuration", "per test", "ratio", "fixed", f"for {project:,} tests")
+    table = bench.Table("instructions", columns, [])
+    ratios = {}
+    for key, budget in (
+        ("plain", None),
+        ("default", bench.DEFAULT_BUDGET),
+        ("simulate", bench.SIMULATE_BUDGET),
+    ):
+        ratio = ratios[key] = projected(key, "plain")
+        cells = (
+            labels[key],
+            f"{cost[key].per_test / 1e3:,.0f} k",
+            f"x{cost[key].per_test / plain.per_test:.3f}",
+            f"{(cost[key].fixed - plain.fixed) / 1e6:+,.0f} M"
+            if key != "plain"
+            else f"{plain.fixed / 1e6:,.0f} M",
+            f"x{ratio:.3f}",
+        )
+        if budget is None:
+            table.rows.append(bench.Row(cells, "", ""))
+        else:
+            table.rows.append(
+                bench.Row(cells, f"<= x{budget:.2f}", bench._verdict(ratio <= budget))
+            )
+
+    columns = ("configuration (plugin on / off)", "cost per test", "vs unscaled")
+    scaling = bench.Table("scaling of the cost per test (% of the plain run's)", columns, [])
+    deltas = {}
+    for mode in ("default", "simulate"):
+        unscaled = (cost[mode].per_test - plain.per_test) / plain.per_test
+        scaling.rows.append(bench.Row((labels[mode], f"{unscaled:+.2%}", ""), "", ""))
+        for scale, base in (("catalog", "plain"), ("modules", "plain_modules")):
+            key = f"{mode}_{scale}"
+            off = cost[base].per_test
+            scaled = (cost[key].per_test - off) / off
+            delta = deltas[key] = scaled - unscaled
+            cells = (labels[key], f"{scaled:+.2%}", f"{delta:+.2%}")
+            tolerance = bench.SCALING_TOLERANCE
+            scaling.rows.append(
+                bench.Row(cells, f"<= +{tolerance:.0%}", bench._verdict(delta <= tolerance))
+            )
+    figures = {
+        "per_test": {key: value.per_test for key, value in cost.items()},
+        "fixed": {key: value.fixed for key, value in cost.items()},
+        "projected_ratios": ratios,
+        "scaling_deltas": deltas,
+    }
+    return [table, scaling], figures
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        description="Count the instructions pytest-removed-apis adds to a generated suite of "
+        "fast tests (valgrind's callgrind), with the interpreter running this script."
+    )
+    parser.add_argument("--small", type=int, default=200, help="tests in the small suite")
+    parser.add_argument("--large", type=int, default=600, help="tests in the large suite")
+    parser.add_argument("--modules", type=int, default=1000, help="extra modules (+modules)")
+    parser.add_argument("--project", type=int, default=3000, help="suite size of the ratios")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="runs at once")
+    parser.add_argument("--json", metavar="PATH", help="also write the figures to PATH")
+    parser.add_argument(
+        "--check", action="store_true", help="exit with status 1 when a figure misses its budget"
+    )
+    options = parser.parse_args(argv)
+    if not 0 < options.small < options.large:
+        parser.error("--small must be at least 1 and less than --large")
+    for name in ("modules", "project", "jobs"):
+        if getattr(options, name) < 1:
+            parser.error(f"--{name} must be at least 1")
+    return options
+
+
+def main(argv: list[str] | None = None) -> int:
+    options = parse_args(argv)
+    valgrind = shutil.which("valgrind")
+    if valgrind is None:
+        print("error: valgrind is not on PATH (Debian: apt install valgrind)", file=sys.stderr)
+        return 2
+    work = tempfile.mkdtemp(prefix="removed-apis-instructions-")
+    sizes = (options.small, options.large)
+    try:
+        roots = {size: os.path.join(work, f"suite{size}") for size in sizes}
+        for size, root in roots.items():
+            bench.write_suite(root, size, options.modules)
+        envs = {size: bench.child_env(root) for size, root in roots.items()}
+        configs = bench.configurations(options.modules, xdist=False)
+        print(f"warming up ({len(configs)} configurations)...", file=sys.stderr, flush=True)
+        for size, root in roots.items():  # writes the bytecode caches; checks every run
+            for config in configs:
+                env = dict(envs[size], **dict(config.env))
+                bench.run(bench.pytest_args(config), root, env, os.path.join(work, "warm.log"))
+        print(f"counting {2 * len(configs)} runs...", file=sys.stderr, flush=True)
+        with concurrent.futures.ThreadPoolExecutor(options.jobs) as pool:
+            jobs = {
+                (config.key, size): pool.submit(
+                    count,
+                    config,
+                    roots[size],
+                    envs[size],
+                    valgrind,
+                    os.path.join(work, f"{config.key}-{size}.log"),
+                )
+                for config in configs
+                for size in sizes
+            }
+            counts = {key: job.result() for key, job in jobs.items()}
+    except bench.BenchmarkError as error:
+        print(f"benchmark failed: {error}", file=sys.stderr)
+        return 2
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    cost = costs(counts, *sizes)
+    tables, figures = analyse(configs, cost, options.project)
+    lines = [
+        "pytest-removed-apis instructions (callgrind)",
+        f"  python {sys.version.split()[0]}; suites of {options.small} and {options.large} "
+        f"tests; per test = the difference / {options.large - options.small}; "
+        f"fixed = the rest (M: millions)",
+    ]
+    for table in tables:
+        lines += bench.render(table)
+    rows = [row for table in tables for row in table.rows]
+    missed = [row.cells[0] for row in rows if row.verdict == "FAIL"]
+    lines += ["", f"budgets missed: {'; '.join(missed)}" if missed else "every budget met"]
+    print("\n".join(lines))
+    if options.json:
+        data = {
+            "python": sys.version.split()[0],
+            "sizes": sizes,
+            "counts": {f"{key} {size}": value for (key, size), value in counts.items()},
+            **figures,
+        }
+        with open(options.json, "w", encoding="utf-8") as handle:
+            json.dump(data, handle, indent=2)
+            handle.write("\n")
+    return 1 if options.check and missed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
