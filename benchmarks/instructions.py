@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import argparse
 import concurrent.futures
-import json
 import os
 import re
 import shutil
@@ -219,23 +218,13 @@ def main(argv: list[str] | None = None) -> int:
         f"tests; per test = the difference / {options.large - options.small}; "
         f"fixed = the rest (M: millions)",
     ]
-    for table in tables:
-        lines += bench.render(table)
-    rows = [row for table in tables for row in table.rows]
-    missed = [row.cells[0] for row in rows if row.verdict == "FAIL"]
-    lines += ["", f"budgets missed: {'; '.join(missed)}" if missed else "every budget met"]
-    print("\n".join(lines))
-    if options.json:
-        data = {
-            "python": sys.version.split()[0],
-            "sizes": sizes,
-            "counts": {f"{key} {size}": value for (key, size), value in counts.items()},
-            **figures,
-        }
-        with open(options.json, "w", encoding="utf-8") as handle:
-            json.dump(data, handle, indent=2)
-            handle.write("\n")
-    return 1 if options.check and missed else 0
+    data = {
+        "python": sys.version.split()[0],
+        "sizes": sizes,
+        "counts": {f"{key} {size}": value for (key, size), value in counts.items()},
+        **figures,
+    }
+    return bench.finish(lines, tables, data, options.json, options.check)
 
 
 if __name__ == "__main__":

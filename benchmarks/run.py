@@ -962,20 +962,32 @@ def main(argv: list[str] | None = None) -> int:
     )
     if not set_up.xdist:
         lines.append("  pytest-xdist is not importable: the -n 2 configurations are skipped")
+    data = {
+        "python": platform.python_version(),
+        "setup": set_up.info,
+        "tests": options.tests,
+        "plan": plan,
+        "rounds": options.rounds,
+        "modules": options.modules,
+        **figures,
+    }
+    return finish(lines, tables, data, options.json, options.check)
+
+
+def finish(
+    lines: list[str], tables: list[Table], data: dict[str, Any], path: str | None, check: bool
+) -> int:
+    """Print the lines and the tables with what missed its budget, write the JSON (``data``
+    and the tables) to ``path`` if given; the exit status."""
     rows = [row for table in tables for row in table.rows]
     for table in tables:
-        lines += render(table)
+        lines = [*lines, *render(table)]
     missed = [row.cells[0] for row in rows if row.verdict == "FAIL"]
     lines += ["", f"budgets missed: {'; '.join(missed)}" if missed else "every budget met"]
     print("\n".join(lines))
-    if options.json:
+    if path:
         data = {
-            "python": platform.python_version(),
-            "setup": set_up.info,
-            "tests": options.tests,
-            "plan": plan,
-            "rounds": options.rounds,
-            "modules": options.modules,
+            **data,
             "tables": [
                 {
                     "title": table.title,
@@ -990,12 +1002,11 @@ def main(argv: list[str] | None = None) -> int:
                 }
                 for table in tables
             ],
-            **figures,
         }
-        with open(options.json, "w", encoding="utf-8") as handle:
+        with open(path, "w", encoding="utf-8") as handle:
             json.dump(data, handle, indent=2)
             handle.write("\n")
-    return 1 if options.check and missed else 0
+    return 1 if check and missed else 0
 
 
 if __name__ == "__main__":

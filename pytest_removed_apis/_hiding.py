@@ -20,6 +20,7 @@ ends; ``reset`` then puts back the simulated state and ``uninstall`` the origina
 
 from __future__ import annotations
 
+import functools
 import itertools
 import linecache
 import operator
@@ -179,12 +180,17 @@ class Namespace(MutableMapping[str, Any]):
         return dict(self)
 
 
+@functools.lru_cache(maxsize=8)  # a module holds several classes with removed members
+def _source(filename: str) -> str:
+    return "".join(linecache.getlines(filename))
+
+
 def _named_again(holder: type, name: str) -> bool:
     """Whether the source of the class's module names ``name`` more than once (its own
     code may use it); ``True`` when that cannot be read."""
     module = sys.modules.get(holder.__module__)
     filename = getattr(module, "__file__", None)
-    source = "".join(linecache.getlines(filename)) if isinstance(filename, str) else ""
+    source = _source(filename) if isinstance(filename, str) else ""
     if not source:
         return True
     if source.count(name) < 2:  # fewer places that spell it: fewer words that are it
