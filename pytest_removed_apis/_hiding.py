@@ -33,6 +33,8 @@ from pytest_removed_apis.catalog import Entry
 from pytest_removed_apis.classify import is_library, use_site
 
 _MISSING: Any = object()
+ABSENT: Final = _MISSING
+"""The value that stands for a name's absence, in ``Expected`` and wherever it is kept."""
 _OWN: Final = __name__.partition(".")[0] + "."
 
 

@@ -39,7 +39,7 @@ from pytest_removed_apis.instrument import take_imported
 
 Use = Tuple[Entry, str, int]  # noqa: UP006 - evaluated on 3.8
 
-_MISSING: Any = object()
+_MISSING: Any = _hiding.ABSENT  # the same absence as Expected's
 _OWN: Final = __name__.partition(".")[0] + "."
 _MEMBER_KINDS = ("function", "class", "method", "attribute", "alias")
 

@@ -848,3 +848,27 @@ def _hiding_missing():
     from pytest_removed_apis import _hiding
 
     return _hiding._MISSING
+
+
+@pytest.mark.skipif(sys.version_info >= (3, 12), reason="3.12 has the modules gone already")
+def test_after_a_reset_with_nothing_changed_the_checks_in_c_find_everything_in_place(tmp_path):
+    """The one pass in C must find the hidden names and modules as the reset left them,
+    absent ones included: otherwise every test pays for the slow look."""
+    from pytest_removed_apis import catalog
+    from pytest_removed_apis.simulate import Simulation
+
+    simulation = Simulation(catalog.CATALOG, (3, 12), str(tmp_path))
+    simulation.install()
+    try:
+        simulation.reset()
+        assert "imp" not in sys.modules  # a hidden module that is absent
+        assert simulation._modules_expected is not None
+        assert simulation._modules_expected.met()
+        assert simulation.names._expected.met()
+        sys.modules["imp"] = ModuleType("imp")  # what a test might leave behind
+        assert not simulation._modules_expected.met()
+        simulation.reset()
+        assert "imp" not in sys.modules
+        assert simulation._modules_expected.met()
+    finally:
+        simulation.uninstall()
