@@ -56,17 +56,17 @@ hook)."""
 
 
 class Watch:
-    """The filter and the ``showwarning`` hook; between ``start(on_use)`` and ``stop`` (one
-    phase), every warning shown goes through ``show``.
+    """The filter and the ``showwarning`` hook; between ``start(on_use)`` and ``stop`` (a
+    test, a collection step), every warning shown goes through ``show``.
 
     No ``catch_warnings``: the filter goes first in whatever list is in place (pytest's
-    copy for the phase) and comes out again, and ``showwarning`` is put back, so that what
-    the phase itself did to the filters stays as it would without the plugin."""
+    copy for the test) and comes out again, and ``showwarning`` is put back, so that what
+    the code watched did to the filters stays as it would without the plugin."""
 
     def __init__(self, classifier: Classifier) -> None:
         self.classifier = classifier
         # No texts: no filter at all.  The filter is what ``filterwarnings("always",
-        # message=...)`` would insert for the union of the texts, made once: each phase
+        # message=...)`` would insert for the union of the texts, made once: each start
         # puts it first again without compiling (or importing) anything.
         texts = classifier.texts
         self._filter = ("always", texts, Warning, None, 0) if texts else None
@@ -113,7 +113,7 @@ class Watch:
         line: str | None = None,
     ) -> None:
         on_use = self._on_use
-        if on_use is None:  # a showwarning kept from a phase that is over
+        if on_use is None:  # a showwarning kept after its recording is over
             self._passed_on(message, category, filename, lineno, file, line)
             return
         frame = sys._getframe(1)
