@@ -73,7 +73,7 @@ class Watch:
         self._on_use: OnUse | None = None
         self._reclassify: Reclassify | None = None
         self._passed_on: Callable[..., None] = warnings.showwarning
-        self._show = self.show  # bound once: each phase installs the same object
+        self._show = self.show  # bound once: each start installs the same object
 
     def start(self, on_use: OnUse, reclassify: Reclassify | None = None) -> _Saved:
         """Watch until ``stop`` is given what this returns (starts and stops nest)."""
