@@ -87,6 +87,8 @@ class Watch:
 
     def stop(self, saved: _Saved) -> None:
         warnings.showwarning, self._on_use, self._reclassify, self._passed_on = saved
+        if self._on_use is None:  # a hook kept past the end passes on to the one it replaced
+            self._passed_on = saved[0]
         if self._filter is not None:
             filters: Any = warnings.filters
             if filters and filters[0] is self._filter:

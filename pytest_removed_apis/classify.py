@@ -62,7 +62,7 @@ def literal_start(pattern: str) -> tuple[str, bool]:
         return _ESCAPED.sub(r"\1", pattern), True
     start: list[str] = []
     index = 0
-    while index < len(pattern):
+    while True:  # not plain: a special or a non-ASCII character comes, and ends the start
         char = pattern[index]
         if char == "\\" and index + 1 < len(pattern) and pattern[index + 1] in _SPECIAL:
             char, index = pattern[index + 1], index + 1  # an escaped special character
@@ -72,7 +72,6 @@ def literal_start(pattern: str) -> tuple[str, bool]:
             return "".join(start), False
         start.append(char)
         index += 1
-    return "".join(start), True
 
 
 def _top_level_alternative(pattern: str) -> bool:

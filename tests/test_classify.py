@@ -124,6 +124,7 @@ TEXT_PATTERNS = [
     r"(?:x)|ab",
     r"ab[|]c is deprecated",
     r"ab[]|]cdefg",
+    r"ab[^|]cdefg is deprecated",
     r"ab\|cdefgh is deprecated",
     r"abcdef?ghij",
     r"abcdefg*h",
@@ -211,6 +212,8 @@ def test_the_catalog_texts_together_answer_as_their_union():
         (r"a|b", "", False),
         (r"(a|b)c", "", False),
         (r"[|]abc", "", False),
+        (r"[^|]abc", "", False),
+        ("abc\\", "abc", False),  # a lone backslash at the end
         (r"ümlaut", "", False),
     ],
 )
@@ -218,3 +221,38 @@ def test_the_plain_start_of_a_pattern(pattern, start, literal):
     from pytest_removed_apis.classify import literal_start
 
     assert literal_start(pattern) == (start, literal)
+
+
+def test_a_watch_takes_its_filter_out_behind_filters_put_before_it_and_passes_on_after():
+    import warnings
+
+    from pytest_removed_apis.capture import Watch
+
+    watch = Watch(Classifier([by_id("imp")]))
+    shown = []
+    with warnings.catch_warnings():
+        warnings.showwarning = lambda *args: shown.append(args[0])
+        before = list(warnings.filters)
+        with watch.watching(lambda *use: None):
+            warnings.simplefilter("ignore", UserWarning)  # goes before the watch's filter
+            kept = warnings.showwarning
+        assert warnings.filters[1:] == before  # the watch's filter out, the new one kept
+        assert warnings.filters[0][0] == "ignore"
+        kept("after the recording", UserWarning, "x.py", 1)  # a hook kept past its stop
+    assert [str(message) for message in shown] == ["after the recording"]
+
+
+def test_watches_nest_and_the_outer_one_records_again_after_the_inner():
+    import warnings
+
+    from pytest_removed_apis.capture import Watch
+
+    watch = Watch(Classifier([by_id("imp")]))
+    outer, inner = [], []
+    text = "the imp module is deprecated in favour of importlib"
+    with warnings.catch_warnings(), watch.watching(lambda *use: outer.append(use)):
+        with watch.watching(lambda *use: inner.append(use)):
+            warnings.warn(text, DeprecationWarning, stacklevel=1)
+        warnings.warn(text, DeprecationWarning, stacklevel=1)
+    assert len(inner) == 1
+    assert len(outer) == 1

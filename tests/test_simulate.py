@@ -872,3 +872,19 @@ def test_after_a_reset_with_nothing_changed_the_checks_in_c_find_everything_in_p
         assert simulation._modules_expected.met()
     finally:
         simulation.uninstall()
+
+
+def test_a_submodule_of_a_hidden_module_is_put_back_by_the_next_reset_too(tmp_path):
+    from pytest_removed_apis import catalog
+    from pytest_removed_apis.simulate import Simulation
+
+    simulation = Simulation([catalog.by_id("imp")], (3, 12), str(tmp_path))
+    simulation._modules_expected = simulation_expected = object()  # type: ignore[assignment]
+    simulation.note_module("imp.helpers")  # a name under a removed module, seen once
+    assert simulation._modules_expected is None
+    assert "imp.helpers" in simulation._module_names
+    simulation._modules_expected = simulation_expected  # type: ignore[assignment]
+    simulation.note_module("imp.helpers")  # known already: nothing to make again
+    assert simulation._modules_expected is simulation_expected
+    simulation.note_module("json")  # not under a removed name
+    assert "json" not in simulation._module_names
