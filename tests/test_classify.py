@@ -256,3 +256,15 @@ def test_watches_nest_and_the_outer_one_records_again_after_the_inner():
         warnings.warn(text, DeprecationWarning, stacklevel=1)
     assert len(inner) == 1
     assert len(outer) == 1
+
+
+def test_a_watch_whose_filter_the_code_took_away_stops_all_the_same():
+    import warnings
+
+    from pytest_removed_apis.capture import Watch
+
+    watch = Watch(Classifier([by_id("imp")]))
+    with warnings.catch_warnings():
+        with watch.watching(lambda *use: None):
+            warnings.resetwarnings()  # every filter gone, the watch's too
+        assert warnings.filters == []
