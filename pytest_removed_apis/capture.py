@@ -132,7 +132,7 @@ class Watch:
             if entry.kind != "module" or not imported_by_library(frame, entry.module)
         ]
         if self._reclassify is not None:
-            entries = list(self._reclassify(str(message), category, filename, lineno, entries))
+            entries = list(self._reclassify(text, category, filename, lineno, entries))
         if not entries:
             filename, lineno = warning_site(frame, filename, lineno)
             self._passed_on(message, category, filename, lineno, file, line)

@@ -501,10 +501,7 @@ class Detector:
         the test's warnings, which is made once for all its phases (pytest 8)."""
         # A module may have gone and another come since the last import statement: the
         # count is the same, the last one added is not.
-        modules = sys.modules
-        if len(modules) != self._modules_seen or next(reversed(modules.keys())) != (
-            self._last_module
-        ):
+        if next(reversed(sys.modules.keys()), None) != self._last_module:
             self._modules_seen = -1
         self.refresh()
         self.item = item
