@@ -144,7 +144,7 @@ class Watch:
 _Saved = Tuple[Callable[..., None], Optional[OnUse], Optional[Reclassify], Callable[..., None]]
 
 
-_Started = Tuple[Optional[OnUse], _Saved]
+Started = Tuple[Optional[OnUse], _Saved]
 
 _PHASES: Final = ("setup", "call", "teardown")
 
@@ -219,7 +219,7 @@ class Recorder:
 
     def start(
         self, phase: Phase, nodeid: str, allowed: AbstractSet[str] | None
-    ) -> tuple[list[Finding], _Started]:
+    ) -> tuple[list[Finding], Started]:
         """Record the findings of one phase from now on (``allowed=None`` allows every
         API): the list they go to, and what ``stop`` needs."""
         found: list[Finding] = []
@@ -231,7 +231,7 @@ class Recorder:
 
     def start_test(
         self, test: _Named, allowed: AbstractSet[str] | None
-    ) -> tuple[dict[str, list[Finding]], _Started]:
+    ) -> tuple[dict[str, list[Finding]], Started]:
         """Record the findings of one test (its ``nodeid`` read for a first finding) from
         now on, by the phase pytest says is running (``PYTEST_CURRENT_TEST``); a use while
         no phase runs is none."""
@@ -242,12 +242,12 @@ class Recorder:
 
         return found, self._start(functools.partial(self._use, add, set(), None, test, allowed))
 
-    def _start(self, on_use: OnUse) -> _Started:
+    def _start(self, on_use: OnUse) -> Started:
         saved = (self._active, self.watch.start(on_use, self.reclassifier()))
         self._active = on_use
         return saved
 
-    def stop(self, saved: _Started) -> None:
+    def stop(self, saved: Started) -> None:
         self._active, watched = saved
         self.watch.stop(watched)
 

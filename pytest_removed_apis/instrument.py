@@ -44,7 +44,6 @@ class ImportWatch:
         in ``sys.modules`` since its last call, or after every import while it last answered
         something else than that number."""
         self.after_import = after_import
-        self._settled: object = None
         self.modules: Mapping[str, Entry] = {
             entry.module: entry for entry in entries if entry.kind == "module"
         }
@@ -83,6 +82,10 @@ class ImportWatch:
         self._saved = (original_import, original_import_module, original_find_spec)
         watch = self
         tops, modules = self.tops, sys.modules
+        # Names imported at level 0 that no entry can be about: a statement pytest runs for
+        # every test (a function-level import) costs one look-up in this set.
+        unwatched: set[str] = set()
+        settled: object = None  # what after_import last answered
 
         def watched_import(
             name: str,
@@ -91,18 +94,23 @@ class ImportWatch:
             fromlist: Sequence[str] | None = (),
             level: int = 0,
         ) -> ModuleType:
+            nonlocal settled
             module = original_import(name, globals, locals, fromlist, level)
-            if level == 0 and name.partition(".")[0] in tops:
-                watch._seen(name, fromlist or ())
-            if len(modules) != watch._settled:
-                watch._settled = watch.after_import()
+            if name not in unwatched and level == 0:
+                if name.partition(".")[0] in tops:
+                    watch._seen(name, fromlist or ())
+                else:
+                    unwatched.add(name)
+            if len(modules) != settled:
+                settled = watch.after_import()
             return module
 
         def watched_import_module(name: str, package: str | None = None) -> ModuleType:
+            nonlocal settled
             module = original_import_module(name, package)
             if not name.startswith("."):
                 watch._seen(name, ())
-            watch._settled = watch.after_import()
+            settled = watch.after_import()
             return module
 
         def watched_find_spec(name: str, package: str | None = None) -> ModuleSpec | None:
@@ -510,6 +518,10 @@ class BehaviourWatch:
         @functools.wraps(compile_)
         def _compile(pattern: Any, flags: Any) -> Any:
             compiled = compile_(pattern, flags)
+            # Behind every re function: a text pattern without a conditional group (nearly
+            # all of them) is passed at the cost of one look-up.
+            if type(pattern) is str and "(?(" not in pattern:
+                return compiled
             if syntax.pattern_refused(compiled):
                 watch._seen(_GROUPS)
             return compiled

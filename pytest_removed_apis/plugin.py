@@ -12,13 +12,14 @@ from typing import (
     Iterable,
     Iterator,
     Sequence,
+    Tuple,
     TypeVar,
 )
 
 import pytest
 
 from pytest_removed_apis import _xdist, catalog, hookspecs, reporting
-from pytest_removed_apis.capture import Reclassify, Recorder, unreachable
+from pytest_removed_apis.capture import Reclassify, Recorder, Started, unreachable
 from pytest_removed_apis.catalog import Entry
 from pytest_removed_apis.classify import Classifier, Origins
 from pytest_removed_apis.findings import Finding, Phase, Wire, to_wire
@@ -44,6 +45,8 @@ from pytest_removed_apis.settings import (
 )
 
 if TYPE_CHECKING:  # imported when a run needs them: a simulation, coverage, findings
+    from _pytest.nodes import Node  # an item's parents, which pytest does not export
+
     from pytest_removed_apis.blindspots import StaticUse, StaticUses
     from pytest_removed_apis.simulate import Simulation
     from pytest_removed_apis.summary import Tally
@@ -308,7 +311,7 @@ class ReportMaker:
         # Only a failure is explained: a skip raised while handling a refused import (a
         # fallback that skips) carries that error as its context, yet fails nothing.
         if call.excinfo is not None and report.failed:
-            simulation = item.stash.get(_SIMULATION, None)
+            simulation = item.stash.get(_SIMULATION, None) or _session_simulation(item.config)
             if simulation is not None:
                 explained = _explained(simulation, call.excinfo.value, call.when, item.nodeid)
                 for finding in explained:
@@ -316,20 +319,6 @@ class ReportMaker:
                     report.user_properties.append(("removed_api", text))
                 found = [*found, *explained]
         return _attach(item.config, report, found) if found else report
-
-
-@pytest.hookimpl(wrapper=True, tryfirst=True)
-def pytest_make_collect_report(
-    collector: pytest.Collector,
-) -> Generator[None, pytest.CollectReport, pytest.CollectReport]:
-    report = yield
-    simulation = _session_simulation(collector.config)
-    call = report.__dict__.get("call")  # pytest keeps the CallInfo there for a moment
-    excinfo = getattr(call, "excinfo", None)
-    if simulation is None or excinfo is None:
-        return report
-    found = _explained(simulation, excinfo.value, "collect", collector.nodeid)
-    return _attach(collector.config, report, found) if found else report
 
 
 _AnyReport = TypeVar("_AnyReport", pytest.TestReport, pytest.CollectReport)
@@ -405,18 +394,32 @@ class Simulator:
     def pytest_unconfigure(self) -> None:
         self.simulation.uninstall()
 
-    @pytest.hookimpl(wrapper=True, tryfirst=True)
-    def pytest_runtest_protocol(self, item: pytest.Item) -> Generator[None, object, object]:
-        item.stash[_SIMULATION] = self.simulation
+    # Plain implementations rather than a wrapper around the protocol, which costs several
+    # times as much for every test: pytest 8 calls logfinish at the end of every protocol.
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_runtest_protocol(self, item: pytest.Item) -> None:
         visible = _visible(item, self.simulation)
         if visible or not self._clean:  # collection, or another plugin, came before
             self.simulation.reset(visible)
         self._clean = False
-        try:
-            return (yield)
-        finally:
-            self.simulation.reset()
-            self._clean = True
+
+    @pytest.hookimpl(trylast=True)
+    def pytest_runtest_logfinish(self) -> None:
+        self.simulation.reset()
+        self._clean = True
+
+    @pytest.hookimpl(wrapper=True, tryfirst=True)
+    def pytest_make_collect_report(
+        self, collector: pytest.Collector
+    ) -> Generator[None, pytest.CollectReport, pytest.CollectReport]:
+        """A collection error is explained as a test's failure is."""
+        report = yield
+        call = report.__dict__.get("call")  # pytest keeps the CallInfo there for a moment
+        excinfo = getattr(call, "excinfo", None)
+        if excinfo is None:
+            return report
+        found = _explained(self.simulation, excinfo.value, "collect", collector.nodeid)
+        return _attach(collector.config, report, found) if found else report
 
 
 class Detector:
@@ -438,6 +441,7 @@ class Detector:
         self._allowed: dict[pytest.Item, frozenset[str] | None] = {}  # those with markers
         self.item: pytest.Item | None = None
         self.found: dict[str, list[Finding]] = {}
+        self._running: Started | None = None  # what ends the watch of the test that runs
         target = settings.target_version
         watched = settings.watched()
         # Access to a removed name is seen where it happens (instrument.py), which is where
@@ -475,6 +479,7 @@ class Detector:
         return -1 if self._deferred else self._modules_seen
 
     def pytest_unconfigure(self) -> None:
+        self._end()
         self.behaviours.uninstall()
         self.imports.uninstall()
         self.parameters.uninstall()
@@ -489,16 +494,20 @@ class Detector:
         return self.reclassify  # type: ignore[return-value]
 
     def pytest_collection_modifyitems(self, items: list[pytest.Item]) -> None:
+        known: dict[Node, _Marks] = {}
         for item in items:
-            allowed = _marker_allowed(item)
+            allowed = _marker_allowed(item, known)
             item.stash[_ALLOWED] = allowed
             if allowed != _NONE:
                 self._allowed[item] = allowed
 
-    @pytest.hookimpl(wrapper=True)
-    def pytest_runtest_protocol(self, item: pytest.Item) -> Generator[None, object, object]:
-        """Watch the test from its setup to its teardown.  Inside pytest's own capture of
-        the test's warnings, which is made once for all its phases (pytest 8)."""
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_runtest_protocol(self, item: pytest.Item) -> None:
+        """Watch the test from its setup to its teardown: from here, inside pytest's own
+        capture of the test's warnings (made once for all its phases since pytest 8), to
+        ``pytest_runtest_logfinish``.  Plain implementations rather than a wrapper, which
+        costs several times as much for every test."""
+        self._end()  # a protocol cut short (pytest.exit) never reached its logfinish
         # A module may have gone and another come since the last import statement: the
         # count is the same, the last one added is not.
         if next(reversed(sys.modules.keys()), None) != self._last_module:
@@ -506,11 +515,16 @@ class Detector:
         self.refresh()
         self.item = item
         allowed = self._allowed.get(item, _NONE) if self._allowed else _NONE
-        self.found, saved = self.recorder.start_test(item, allowed)
-        try:
-            return (yield)
-        finally:
-            self.recorder.stop(saved)
+        self.found, self._running = self.recorder.start_test(item, allowed)
+
+    @pytest.hookimpl(trylast=True)
+    def pytest_runtest_logfinish(self) -> None:
+        self._end()
+
+    def _end(self) -> None:
+        running, self._running = self._running, None
+        if running is not None:
+            self.recorder.stop(running)
 
     def findings(self, item: pytest.Item, phase: str) -> Sequence[Finding]:
         """The findings of a phase of the test that runs."""
@@ -520,16 +534,39 @@ class Detector:
     def pytest_make_collect_report(
         self, collector: pytest.Collector
     ) -> Generator[None, pytest.CollectReport, pytest.CollectReport]:
-        allowed: frozenset[str] = frozenset()
-        with self.recorder.recording("collect", collector.nodeid, allowed) as found:
+        found, started = self.recorder.start("collect", collector.nodeid, _NONE)
+        try:
             report = yield
+        finally:
+            self.recorder.stop(started)
         return _attach(collector.config, report, found) if found else report
 
 
-def _marker_allowed(item: pytest.Item) -> frozenset[str] | None:
+_Marks = Tuple[pytest.Mark, ...]
+
+
+def _allow_marks(node: Node | None, known: dict[Node, _Marks]) -> _Marks:
+    """The ``allow_removed`` markers of a node and of the nodes it is in; ``known`` keeps
+    those of the nodes asked for, so that the tests of a class or module share them."""
+    if node is None:
+        return ()
+    marks = known.get(node)
+    if marks is None:
+        own = tuple(mark for mark in node.own_markers if mark.name == "allow_removed")
+        marks = known[node] = own + _allow_marks(node.parent, known)
+    return marks
+
+
+def _marker_allowed(
+    item: pytest.Item, known: dict[Node, _Marks] | None = None
+) -> frozenset[str] | None:
     """What the item's ``allow_removed`` markers allow; ``None`` allows everything."""
+    own = tuple(mark for mark in item.own_markers if mark.name == "allow_removed")
+    marks = own + _allow_marks(item.parent, {} if known is None else known)
+    if not marks:
+        return _NONE
     allowed: set[str] = set()
-    for mark in item.iter_markers("allow_removed"):
+    for mark in marks:
         if not mark.args:
             return None
         source = f"@pytest.mark.allow_removed on {item.nodeid}"
