@@ -223,26 +223,25 @@ class Recorder:
         """Record the findings of one phase from now on (``allowed=None`` allows every
         API): the list they go to, and what ``stop`` needs."""
         found: list[Finding] = []
-        add = found.append
-        on_use = functools.partial(
-            self._use, lambda _, finding: add(finding), set(), phase, nodeid, allowed
-        )
-        return found, self._start(on_use)
+        return found, self._start({phase: found}, phase, nodeid, allowed)
 
     def start_test(
         self, test: _Named, allowed: AbstractSet[str] | None
-    ) -> tuple[dict[str, list[Finding]], Started]:
+    ) -> tuple[dict[Phase, list[Finding]], Started]:
         """Record the findings of one test (its ``nodeid`` read for a first finding) from
         now on, by the phase pytest says is running (``PYTEST_CURRENT_TEST``); a use while
         no phase runs is none."""
-        found: dict[str, list[Finding]] = {}
+        found: dict[Phase, list[Finding]] = {}
+        return found, self._start(found, None, test, allowed)
 
-        def add(phase: Phase, finding: Finding) -> None:
-            found.setdefault(phase, []).append(finding)
-
-        return found, self._start(functools.partial(self._use, add, set(), None, test, allowed))
-
-    def _start(self, on_use: OnUse) -> Started:
+    def _start(
+        self,
+        found: dict[Phase, list[Finding]],
+        phase: Phase | None,
+        test: str | _Named,
+        allowed: AbstractSet[str] | None,
+    ) -> Started:
+        on_use = functools.partial(self._use, found, phase, test, allowed, set())
         saved = (self._active, self.watch.start(on_use, self.reclassifier()))
         self._active = on_use
         return saved
@@ -264,11 +263,11 @@ class Recorder:
 
     def _use(
         self,
-        add: Callable[[Phase, Finding], None],
-        seen: set[tuple[str, str, str, int]],
+        found: dict[Phase, list[Finding]],
         phase: Phase | None,
         test: str | _Named,
         allowed: AbstractSet[str] | None,
+        seen: set[tuple[str, str, str, int]],
         entry: Entry,
         filename: str,
         lineno: int,
@@ -290,8 +289,7 @@ class Recorder:
         origin = self.origins.of(filename)
         real = os.path.realpath(filename)
         shown = real[len(self.rootdir) :] if real.startswith(self.rootdir) else filename
-        add(
-            phase,
+        found.setdefault(phase, []).append(
             Finding.of(
                 entry,
                 filename=shown,

@@ -440,7 +440,7 @@ class Detector:
         self.reclassify: object = _STALE
         self._allowed: dict[pytest.Item, frozenset[str] | None] = {}  # those with markers
         self.item: pytest.Item | None = None
-        self.found: dict[str, list[Finding]] = {}
+        self.found: dict[Phase, list[Finding]] = {}
         self._running: Started | None = None  # what ends the watch of the test that runs
         target = settings.target_version
         watched = settings.watched()
@@ -507,12 +507,14 @@ class Detector:
         capture of the test's warnings (made once for all its phases since pytest 8), to
         ``pytest_runtest_logfinish``.  Plain implementations rather than a wrapper, which
         costs several times as much for every test."""
-        self._end()  # a protocol cut short (pytest.exit) never reached its logfinish
+        if self._running is not None:  # a protocol cut short never reached logfinish
+            self._end()
         # A module may have gone and another come since the last import statement: the
         # count is the same, the last one added is not.
         if next(reversed(sys.modules.keys()), None) != self._last_module:
             self._modules_seen = -1
-        self.refresh()
+        if len(sys.modules) != self._modules_seen or self._deferred:
+            self.refresh()
         self.item = item
         allowed = self._allowed.get(item, _NONE) if self._allowed else _NONE
         self.found, self._running = self.recorder.start_test(item, allowed)
@@ -526,7 +528,7 @@ class Detector:
         if running is not None:
             self.recorder.stop(running)
 
-    def findings(self, item: pytest.Item, phase: str) -> Sequence[Finding]:
+    def findings(self, item: pytest.Item, phase: Phase) -> Sequence[Finding]:
         """The findings of a phase of the test that runs."""
         return self.found.get(phase, ()) if item is self.item else ()
 
@@ -561,8 +563,9 @@ def _marker_allowed(
     item: pytest.Item, known: dict[Node, _Marks] | None = None
 ) -> frozenset[str] | None:
     """What the item's ``allow_removed`` markers allow; ``None`` allows everything."""
-    own = tuple(mark for mark in item.own_markers if mark.name == "allow_removed")
-    marks = own + _allow_marks(item.parent, {} if known is None else known)
+    marks = _allow_marks(item.parent, {} if known is None else known)
+    if item.own_markers:
+        marks = tuple(mark for mark in item.own_markers if mark.name == "allow_removed") + marks
     if not marks:
         return _NONE
     allowed: set[str] = set()

@@ -336,7 +336,7 @@ class Simulation:
         original_import_module = importlib.import_module
         original_find_spec = importlib.util.find_spec
         self._saved_imports = (original_import, original_import_module, original_find_spec)
-        simulation = self
+        simulation, modules = self, sys.modules
 
         def simulated_import(
             name: str,
@@ -347,7 +347,7 @@ class Simulation:
         ) -> ModuleType:
             __tracebackhide__ = True
             module = original_import(name, globals, locals, fromlist, level)
-            if len(sys.modules) != simulation._modules_seen:
+            if len(modules) != simulation._modules_seen:
                 simulation.refresh()
             if (
                 name == "sys"
