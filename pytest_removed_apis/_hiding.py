@@ -24,7 +24,6 @@ import functools
 import itertools
 import linecache
 import operator
-import re
 import sys
 from types import FrameType, MappingProxyType, ModuleType
 from typing import AbstractSet, Any, Callable, Final, Iterable, Iterator, Mapping, MutableMapping
@@ -197,8 +196,25 @@ def _named_again(holder: type, name: str) -> bool:
         return True
     if source.count(name) < 2:  # fewer places that spell it: fewer words that are it
         return False
-    words = re.finditer(rf"\b{re.escape(name)}\b", source)
-    return next(words, None) is not None and next(words, None) is not None
+    # The places that spell it, found by str.find: a pattern that starts with \b is tried
+    # at every character of the source.
+    words = 0
+    start = source.find(name)
+    while start != -1:
+        end = start + len(name)
+        if not _word_character(source[start - 1 : start]) and not _word_character(
+            source[end : end + 1]
+        ):
+            words += 1
+            if words == 2:
+                return True
+        start = source.find(name, start + 1)
+    return False
+
+
+def _word_character(text: str) -> bool:
+    r"""Whether ``text`` is one character that ``\w`` matches (an empty text is none)."""
+    return text.isalnum() or text == "_"
 
 
 class Expected:

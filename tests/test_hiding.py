@@ -129,3 +129,39 @@ def test_an_assignment_through_an_instance_lands_in_its_dict(module, names):
     assert instance.old == "own"
     names.uninstall()
     assert Owner().old == "property"
+
+
+@pytest.mark.parametrize(
+    ("source", "name"),
+    [
+        ("x = old\nold()\n", "old"),
+        ("x = old\n", "old"),
+        ("bold = older\nold_x = 1\n", "old"),
+        ("old", "old"),
+        ("oldold old", "old"),
+        ("(old)+old", "old"),
+        ("_old old_ old", "old"),
+        ("éold old old", "old"),
+        ("old² old", "old"),
+        ("T = TEMPLATE\nif flags & T:\n    pass\n", "T"),
+        ("T1 T_ T", "T"),
+        ("", "old"),
+    ],
+)
+def test_a_second_mention_is_a_whole_word_as_the_pattern_would_find(
+    tmp_path, monkeypatch, source, name
+):
+    import re
+
+    from pytest_removed_apis import _hiding
+
+    path = tmp_path / "probe_named_again.py"
+    path.write_text(source, encoding="utf-8")
+    holder_module = types.ModuleType("probe_named_again")
+    holder_module.__file__ = str(path)
+    monkeypatch.setitem(sys.modules, holder_module.__name__, holder_module)
+    holder = type("Holder", (), {"__module__": holder_module.__name__})
+    _hiding._source.cache_clear()
+    words = len(re.findall(rf"\b{re.escape(name)}\b", source))
+    # An empty (unreadable) source counts as mentioning it: the name is kept, to be safe.
+    assert _hiding._named_again(holder, name) is (words >= 2 or not source)
