@@ -227,8 +227,12 @@ def use_site(frame: FrameType | None) -> tuple[str, int] | None:
     ``None`` when that frame belongs to the test runner itself."""
     while frame is not None:
         filename = frame.f_code.co_filename
+        # The runner first: it is no library, and pytest's own look at test classes need
+        # not read the interpreter's configuration (sysconfig) to be told apart.
+        if is_runner(filename):
+            return None
         if not is_library(filename):
-            return None if is_runner(filename) else (filename, frame.f_lineno)
+            return filename, frame.f_lineno
         frame = frame.f_back
     return None
 
