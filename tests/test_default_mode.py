@@ -615,3 +615,53 @@ def test_a_plugin_loaded_by_a_conftest_watches_from_configuration_on(pytester, m
     pytester.makeconftest('pytest_plugins = ["pytest_removed_apis.plugin"]')
     pytester.makepyfile(test_money=LOCALE_FORMAT_TEST)
     pytester.runpytest("-p", "no:cacheprovider").assert_outcomes(passed=1, failed=1)
+
+
+def test_a_protocol_that_never_logs_its_finish_still_watches_each_test(project):
+    # A plugin's protocol that runs the test itself and never calls logfinish (after the
+    # plugin's start, as it is not tryfirst): each test still gets its own findings, and
+    # the filter and hook are put back by the next test's start and at the end.
+    project.makeconftest(
+        """
+        import warnings
+
+        import pytest
+        from _pytest.runner import runtestprotocol
+
+        def pytest_runtest_protocol(item, nextitem):
+            item.ihook.pytest_runtest_logstart(nodeid=item.nodeid, location=item.location)
+            runtestprotocol(item, nextitem=nextitem)
+            return True
+
+        @pytest.hookimpl(trylast=True)
+        def pytest_unconfigure(config):
+            ours = [f for f in warnings.filters if "removed_apis" in type(f[1]).__module__]
+            recorder = config.pluginmanager.get_plugin("removed_apis_detector").recorder
+            recording = recorder._active is not None or recorder.watch._on_use is not None
+            print("LEFT AT THE END:", len(ours), warnings.showwarning.__module__, recording)
+        """
+    )
+    project.makepyfile(
+        test_three="""
+        import locale, warnings
+
+        def test_first():
+            assert locale.format("%d", 7) == "7"
+
+        def test_clean():
+            ours = [f for f in warnings.filters if "removed_apis" in type(f[1]).__module__]
+            assert len(ours) == 1
+
+        def test_last():
+            assert locale.format("%d", 8) == "8"
+        """
+    )
+    result = project.runpytest("-s", "-p", "no:randomly", "-rf")
+    result.assert_outcomes(passed=1, failed=2)
+    result.stdout.fnmatch_lines(
+        [
+            "*used at test_three.py:4 during call of test_three.py::test_first",
+            "*used at test_three.py:11 during call of test_three.py::test_last",
+        ]
+    )
+    result.stdout.fnmatch_lines(["*LEFT AT THE END: 0 warnings False"])
