@@ -97,6 +97,20 @@ class Watch:
                 filters.remove(self._filter)
             _filters_mutated()
 
+    def release(self) -> None:
+        """Let go of the lists that still hold the filter, for the end of the run.
+
+        The C part of ``warnings`` keeps the filters list it read for the last warning
+        shown.  When that warning came inside ``pytest.warns`` or ``catch_warnings`` in a
+        test, the list is a copy that still holds the filter, and nothing else refers to
+        it: it keeps the filter, and what it reaches, alive until the interpreter clears
+        its state, long after the modules, where one more collection of the whole heap
+        costs about as much as the plugin's work for a thousand fast tests.  One ignored
+        warning makes the C part read the list in place (``ignore`` records nothing)."""
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            warnings.warn("pytest-removed-apis: end of the watch", UserWarning, stacklevel=1)
+
     @contextmanager
     def watching(self, on_use: OnUse, reclassify: Reclassify | None = None) -> Iterator[None]:
         saved = self.start(on_use, reclassify)

@@ -480,6 +480,7 @@ class Detector:
 
     def pytest_unconfigure(self) -> None:
         self._end()
+        self.recorder.watch.release()
         self.behaviours.uninstall()
         self.imports.uninstall()
         self.parameters.uninstall()

@@ -665,3 +665,36 @@ def test_a_protocol_that_never_logs_its_finish_still_watches_each_test(project):
         ]
     )
     result.stdout.fnmatch_lines(["*LEFT AT THE END: 0 warnings False"])
+
+
+def test_no_list_holds_the_filter_after_the_run(project):
+    # The warnings module's C part keeps the list it read for the last warning: here a copy
+    # that pytest.warns made while the filter was in place.  At the end only the list
+    # pytest restored is left, without the filter.
+    project.makeconftest(
+        """
+        import gc
+
+        import pytest
+
+        @pytest.hookimpl(trylast=True)
+        def pytest_unconfigure(config):
+            watch = config.pluginmanager.get_plugin("removed_apis_detector").recorder.watch
+            lists = [r for r in gc.get_referrers(watch._filter) if isinstance(r, list)]
+            print("LISTS HOLDING THE FILTER:", len(lists))
+        """
+    )
+    project.makepyfile(
+        test_warns="""
+        import warnings
+
+        import pytest
+
+        def test_warns():
+            with pytest.warns(DeprecationWarning):
+                warnings.warn("old", DeprecationWarning)
+        """
+    )
+    result = project.runpytest("-s")
+    result.assert_outcomes(passed=1)
+    result.stdout.fnmatch_lines(["*LISTS HOLDING THE FILTER: 0"])
