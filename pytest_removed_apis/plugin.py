@@ -514,8 +514,7 @@ class Detector:
         # count is the same, the last one added is not.
         if next(reversed(sys.modules.keys()), None) != self._last_module:
             self._modules_seen = -1
-        if len(sys.modules) != self._modules_seen or self._deferred:
-            self.refresh()
+        self.refresh()
         self.item = item
         allowed = self._allowed.get(item, _NONE) if self._allowed else _NONE
         self.found, self._running = self.recorder.start_test(item, allowed)
