@@ -2,8 +2,43 @@
 
 from __future__ import annotations
 
-from pytest_removed_apis.catalog import CATALOG, KINDS, RELEASES, Entry, Kind, by_id, removed_api
-from pytest_removed_apis.findings import Finding
+import sys
+from typing import Iterable
+
+
+def _import_plainly(finders: Iterable[object]) -> None:
+    """Take this package off the names pytest's import hooks rewrite the assertions of.
+
+    pytest marks every package of a plugin's distribution (and each module named by
+    ``-p``) for assertion rewriting, and loads a rewritten module from a cache file of its
+    own with ``marshal.load`` on the open file, which calls the file's ``readinto`` for
+    each object it reads: several times the cost of an ordinary import, some 50 million
+    instructions for the modules default mode loads, as much as its work for hundreds of
+    tests.  The package has no assertion to rewrite for anyone, so its modules are
+    imported as any other from here on.  Nothing else in the hooks changes."""
+    rewrite = sys.modules.get("_pytest.assertion.rewrite")
+    hook_type = getattr(rewrite, "AssertionRewritingHook", None)
+    for finder in finders:
+        if not (isinstance(hook_type, type) and isinstance(finder, hook_type)):
+            continue
+        marks = getattr(finder, "_must_rewrite", None)
+        if isinstance(marks, set):  # pytest 8 and 9 alike
+            marks -= {mark for mark in marks if mark.partition(".")[0] == __name__}
+            getattr(finder, "_marked_for_rewrite_cache", {}).clear()  # as pytest does
+
+
+_import_plainly(sys.meta_path)  # before the package's own imports
+
+from pytest_removed_apis.catalog import (  # noqa: E402 - after the call above
+    CATALOG,
+    KINDS,
+    RELEASES,
+    Entry,
+    Kind,
+    by_id,
+    removed_api,
+)
+from pytest_removed_apis.findings import Finding  # noqa: E402
 
 __all__ = [
     "CATALOG",

@@ -100,6 +100,56 @@ def test_unknown_package_attribute_raises_attribute_error():
         pytest_removed_apis.missing  # noqa: B018
 
 
+_LOADERS = """
+import sys
+
+def test_loaders():
+    names = [name for name in sys.modules if name.startswith("pytest_removed_apis")]
+    loaders = {name: type(sys.modules[name].__spec__.loader).__name__ for name in names}
+    print("LOADERS", sorted(loaders.items()))
+    del loaders["pytest_removed_apis"]
+    assert len(loaders) > 5 and set(loaders.values()) == {"SourceFileLoader"}, loaders
+"""
+
+
+@pytest.mark.parametrize(
+    ("args", "package_loader"),
+    [
+        ((), "AssertionRewritingHook"),  # the entry point: pytest marks the whole package
+        (("-p", "pytest_removed_apis.plugin"), "SourceFileLoader"),  # only that module
+    ],
+    ids=["entry-point", "-p"],
+)
+def test_pytest_rewrites_no_module_of_the_plugin_but_the_package_itself(
+    pytester, monkeypatch, args, package_loader
+):
+    # pytest loads a rewritten module with marshal.load on the open file, several times
+    # slower than an import; the package's __init__ takes the rest off pytest's marks.
+    if args:
+        monkeypatch.setenv("PYTEST_DISABLE_PLUGIN_AUTOLOAD", "1")
+    pytester.makepyfile(_LOADERS)
+    result = pytester.runpytest_subprocess("-s", *args)
+    result.assert_outcomes(passed=1)
+    result.stdout.fnmatch_lines([f"*('pytest_removed_apis', '{package_loader}')*"])
+
+
+def test_the_package_takes_only_its_own_names_off_the_rewriting_hooks():
+    from _pytest.assertion.rewrite import AssertionRewritingHook
+
+    from pytest_removed_apis import _import_plainly
+
+    bare = object.__new__(AssertionRewritingHook)  # no marks at all
+    _import_plainly([bare, object()])
+    assert not hasattr(bare, "_must_rewrite")
+
+    hook = object.__new__(AssertionRewritingHook)
+    hook._must_rewrite = {"pytest_removed_apis", "pytest_removed_apis.plugin", "other"}
+    hook._marked_for_rewrite_cache = {"pytest_removed_apis": True}
+    _import_plainly([hook])
+    assert hook._must_rewrite == {"other"}
+    assert hook._marked_for_rewrite_cache == {}
+
+
 @pytest.mark.parametrize("option", ["--removed-apis-catalog", "--version"])
 def test_a_run_that_ends_before_configuration_leaves_nothing_installed(project, option):
     before = (builtins.__import__, list(sys.meta_path), dict(sys.modules))
