@@ -22,17 +22,7 @@ from pytest_removed_apis.classify import SITE_DIRS, is_library
 from pytest_removed_apis.findings import Wire
 from pytest_removed_apis.scan import ScanError, Scanner, Use
 
-__all__ = ["StaticUse", "StaticUses", "blind_spots", "from_wire", "measuring", "to_wire"]
-
-
-def measuring() -> Any | None:
-    """The ``coverage.Coverage`` measuring this process (the latest one started and not yet
-    stopped), or ``None`` when coverage is not importable or nothing measures."""
-    try:
-        import coverage
-    except ImportError:
-        return None
-    return coverage.Coverage.current()
+__all__ = ["StaticUse", "StaticUses", "blind_spots", "from_wire", "to_wire"]
 
 
 @dataclass(frozen=True)

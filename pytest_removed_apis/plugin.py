@@ -7,6 +7,7 @@ import functools
 import sys
 from typing import (
     TYPE_CHECKING,
+    Any,
     Callable,
     Generator,
     Iterable,
@@ -778,13 +779,10 @@ class Listener:
 def _measuring(config: pytest.Config, settings: Settings) -> Callable[[], list[Wire]] | None:
     """Before the tests: when coverage measures this process, what finds (after the tests)
     the static uses in the project files it measured, with whether each ran."""
-    if "coverage" not in sys.modules:  # coverage that measures is imported: nothing to do
-        return None
-    from pytest_removed_apis import blindspots
-
-    cov = blindspots.measuring()
+    cov = coverage_measuring()
     if cov is None:
         return None
+    from pytest_removed_apis import blindspots
 
     def finish() -> list[Wire]:
         from pytest_removed_apis.scan import Scanner
@@ -794,3 +792,13 @@ def _measuring(config: pytest.Config, settings: Settings) -> Callable[[], list[W
         return [blindspots.to_wire(use) for use in uses]
 
     return finish
+
+
+def coverage_measuring() -> Any | None:
+    """The ``coverage.Coverage`` measuring this process (the latest one started and not yet
+    stopped), or ``None``.  Coverage that measures was imported to start, so coverage is
+    looked for in ``sys.modules``: a run without it imports nothing to find that out, and
+    one where it is merely installed (pytest-cov imports it) no more than this."""
+    coverage = sys.modules.get("coverage")
+    current = getattr(getattr(coverage, "Coverage", None), "current", None)
+    return None if current is None else current()

@@ -23,10 +23,10 @@ from pytest_removed_apis.blindspots import (
     StaticUses,
     blind_spots,
     from_wire,
-    measuring,
     to_wire,
 )
 from pytest_removed_apis.catalog import CATALOG, removed_api
+from pytest_removed_apis.plugin import coverage_measuring as measuring
 from pytest_removed_apis.scan import Scanner
 
 ENTRIES = {entry.id: entry for entry in CATALOG}
@@ -528,19 +528,22 @@ def test_measuring_is_the_coverage_started_last(new_coverage):
 
 
 def test_measuring_is_none_without_coverage(monkeypatch):
-    monkeypatch.setitem(sys.modules, "coverage", None)  # import coverage fails
+    monkeypatch.delitem(sys.modules, "coverage")  # never imported
     assert measuring() is None
 
 
-def test_measuring_is_none_when_nothing_measures_and_importing_does_not_import_coverage(tmp_path):
+def test_measuring_is_none_when_nothing_measures_and_the_plugin_does_not_import_coverage(
+    tmp_path,
+):
     # A .pth file (coverage's or pytest-cov's) may import coverage when Python starts:
-    # what counts is that importing blindspots adds nothing.
+    # what counts is that the plugin adds nothing, nor imports the blind-spot scan.
     code = (
         "import sys\n"
         "before = 'coverage' in sys.modules\n"
-        "from pytest_removed_apis import blindspots\n"
+        "from pytest_removed_apis import plugin\n"
         "print(before or 'coverage' not in sys.modules)\n"
-        "print(blindspots.measuring())\n"
+        "print(plugin.coverage_measuring())\n"
+        "print('pytest_removed_apis.blindspots' in sys.modules)\n"
     )
     environ = {
         name: value for name, value in os.environ.items() if not name.startswith("COVERAGE_")
@@ -553,4 +556,4 @@ def test_measuring_is_none_when_nothing_measures_and_importing_does_not_import_c
         text=True,
         check=True,
     )
-    assert result.stdout.split() == ["True", "None"]
+    assert result.stdout.split() == ["True", "None", "False"]
