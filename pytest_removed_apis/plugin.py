@@ -60,7 +60,8 @@ _MARKER_DOC = (
     "allow_removed(*apis): allow uses of removed APIs in this test; with no arguments every "
     "catalogued API, otherwise only the given catalog ids, dotted names, module prefixes or kinds."
 )
-_ALLOWED = pytest.StashKey["frozenset[str] | None"]()
+_ALLOWED = pytest.StashKey["frozenset[str] | None"]()  # on a test with markers
+_MARKERS_READ = pytest.StashKey[bool]()  # on the config: every test's markers were read
 _SIMULATION = pytest.StashKey["Simulation"]()
 _ORIGINS = Origins()  # which distribution holds a file: read once, when first asked
 _NONE: frozenset[str] = frozenset()
@@ -364,7 +365,10 @@ def _explained(
 
 def _visible(item: pytest.Item, simulation: Simulation) -> frozenset[str]:
     """The ids an ``allow_removed`` marker shows again inside this test."""
-    allowed = item.stash[_ALLOWED] if _ALLOWED in item.stash else _marker_allowed(item)
+    if _MARKERS_READ in item.config.stash:
+        allowed = item.stash.get(_ALLOWED, _NONE)
+    else:
+        allowed = _marker_allowed(item)
     return frozenset(entry.id for entry in simulation.entries) if allowed is None else allowed
 
 
@@ -495,21 +499,35 @@ class Detector:
             self.reclassify = self._find_reclassifier()
         return self.reclassify  # type: ignore[return-value]
 
-    def pytest_collection_modifyitems(self, items: list[pytest.Item]) -> None:
+    @pytest.hookimpl(trylast=True)  # the final list: other plugins add and drop tests
+    def pytest_collection_modifyitems(
+        self, config: pytest.Config, items: list[pytest.Item]
+    ) -> None:
+        """Read every test's ``allow_removed`` markers; only a test that has some (or is in
+        a class or module that has) keeps what they allow, so that the many without cost
+        two look-ups here and nothing on their stash."""
         known: dict[Node, _Marks] = {}
         for item in items:
-            allowed = _marker_allowed(item, known)
-            item.stash[_ALLOWED] = allowed
-            if allowed != _NONE:
-                self._allowed[item] = allowed
+            marks = known.get(item.parent)  # type: ignore[arg-type]
+            if marks is None:
+                marks = _allow_marks(item.parent, known)
+            if marks or item.own_markers:
+                allowed = _marker_allowed(item, known)
+                if allowed != _NONE:
+                    item.stash[_ALLOWED] = allowed
+                    self._allowed[item] = allowed
+        config.stash[_MARKERS_READ] = True
 
     @pytest.hookimpl(tryfirst=True)
     def pytest_runtest_protocol(self, item: pytest.Item) -> None:
         """Watch the test from its setup to its teardown: from here, inside pytest's own
         capture of the test's warnings (made once for all its phases since pytest 8), to
-        ``pytest_runtest_logfinish``.  Plain implementations rather than a wrapper, which
-        costs several times as much for every test."""
-        if self._running is not None:  # a protocol cut short never reached logfinish
+        the start of the next test, or the end of the run.  Between two tests no phase
+        runs, so a use there is none (``Recorder``), and pytest's capture has already taken
+        the filter and the hook away.  One plain implementation: a wrapper costs several
+        times as much for every test, and a second implementation to end the watch, in
+        ``pytest_runtest_logfinish``, as much again as the rest of the watch."""
+        if self._running is not None:
             self._end()
         # A module may have gone and another come since the last import statement: the
         # count is the same, the last one added is not.
@@ -520,9 +538,9 @@ class Detector:
         allowed = self._allowed.get(item, _NONE) if self._allowed else _NONE
         self.found, self._running = self.recorder.start_test(item, allowed)
 
-    @pytest.hookimpl(trylast=True)
-    def pytest_runtest_logfinish(self) -> None:
-        self._end()
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_sessionfinish(self) -> None:
+        self._end()  # the last test's watch, before the hooks that close the session
 
     def _end(self) -> None:
         running, self._running = self._running, None
