@@ -191,8 +191,9 @@ SITE_DIRS: Final = ("site-packages", "dist-packages")
 _IMPORT_WRAPPERS: Final = frozenset(
     os.path.join(os.path.dirname(__file__), name) for name in ("instrument.py", "simulate.py")
 )
-"""The files of the plugin's ``builtins.__import__`` wrappers: between an import statement
-and the import system, a frame of theirs stands where the statement's own would be."""
+"""The files of the plugin's import wrappers (``importlib.import_module``, and the
+simulation's ``builtins.__import__``): between an import statement and the import system,
+a frame of theirs stands where the statement's own would be."""
 
 
 @functools.lru_cache(maxsize=4096)  # asked for the same few files, frame after frame
@@ -242,13 +243,13 @@ def imported_by_library(frame: FrameType | None, module: str) -> bool:
     (asynchat importing asyncore): the user's import is the one to report, not this one."""
     while frame is not None:
         if frame.f_code.co_name == "<module>" and frame.f_globals.get("__name__") == module:
-            importer = _past_import_machinery(frame.f_back)
+            importer = past_import_machinery(frame.f_back)
             return importer is not None and is_library(importer.f_code.co_filename)
         frame = frame.f_back
     return False
 
 
-def _past_import_machinery(frame: FrameType | None) -> FrameType | None:
+def past_import_machinery(frame: FrameType | None) -> FrameType | None:
     """The first frame, walking outwards, of neither the import system nor the plugin's
     import wrappers: the import statement."""
     while frame is not None and (
@@ -267,7 +268,7 @@ def warning_site(frame: FrameType | None, filename: str, lineno: int) -> tuple[s
         return filename, lineno
     while frame is not None and frame.f_code.co_filename not in _IMPORT_WRAPPERS:
         frame = frame.f_back
-    importer = _past_import_machinery(frame)
+    importer = past_import_machinery(frame)
     return (importer.f_code.co_filename, importer.f_lineno) if importer else (filename, lineno)
 
 

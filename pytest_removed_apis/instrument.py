@@ -3,17 +3,18 @@ names, removed keyword parameters and removed behaviours.
 
 CPython warns about a removed module only when it first executes it, and 3.8 and 3.9 do
 not warn about several at all, so a second ``import imp`` (or any ``import asyncore`` on
-3.8) is invisible to the warnings machinery.  While installed, ``ImportWatch`` wraps
-``builtins.__import__`` (every ``import`` and ``from ... import`` statement, and explicit
-``__import__()`` calls), ``importlib.import_module`` and ``importlib.util.find_spec`` and
-reports each import (or successful look-up) of a catalogued module made from outside the
-standard library; whether a look-up is a feature check or a use, ``guards`` decides.
-Uninstalling puts the original functions back exactly.
+3.8) is invisible to the warnings machinery.  While installed, ``ImportWatch`` (a finder
+first on ``sys.meta_path``, and wrappers of ``importlib.import_module`` and
+``importlib.util.find_spec``) and ``AttributeWatch`` (the read of ``__spec__`` that every
+import of a module imported already makes) report each import (or successful look-up)
+of a catalogued module made from outside the standard library; whether a look-up is a
+feature check or a use, ``guards`` decides.  ``builtins.__import__`` is left alone, so
+an ``import`` statement costs nothing more.  Uninstalling puts everything back exactly.
 """
 
 from __future__ import annotations
 
-import builtins
+import dis
 import functools
 import importlib
 import importlib.util
@@ -24,34 +25,65 @@ import re
 import sys
 import types
 from importlib.machinery import ModuleSpec
-from types import ModuleType
+from types import FrameType, ModuleType
 from typing import Any, Callable, Final, Mapping, Pattern, Sequence
 
 from pytest_removed_apis.catalog import Entry
-from pytest_removed_apis.classify import is_library, is_runner, use_site
+from pytest_removed_apis.classify import (
+    is_library,
+    is_runner,
+    past_import_machinery,
+    use_site,
+)
 
 Report = Callable[[Entry, str, int], None]
+
+_IMPORTING: Final = frozenset(
+    bytes([code]) for name, code in dis.opmap.items() if name == "IMPORT_NAME" or "CALL" in name
+)
+"""The instructions that read a module's ``__spec__`` to import it: an ``import``
+statement, or a call (``__import__("imp")``).  ``dis`` is imported by ``inspect``."""
 
 
 class ImportWatch:
     """Reports imports (and ``find_spec()`` look-ups that find the module) of the given
-    module entries to ``report`` while installed."""
+    module entries to ``report`` while installed, and announces the imports the other
+    watches wait for, at no cost to any other ``import`` statement.
+
+    * The first import of a module meets the watch's finder, first on ``sys.meta_path``.
+      It reports the import of a catalogued module, as made by the first frame outside
+      the import system, and finds nothing itself; for a module an entry is about, it
+      hands on what the finders after it found, with a spec that calls ``after_import``
+      once the module has run (the import system then marks the spec as no longer
+      initializing).
+    * A later import of a module already imported reads the module's ``__spec__``
+      (CPython asks it whether the module is still importing): ``AttributeWatch`` reports
+      that read when an ``import`` statement makes it.
+    * ``importlib.import_module`` and ``importlib.util.find_spec`` are wrapped.
+    """
 
     def __init__(
-        self, entries: Sequence[Entry], report: Report, after_import: Callable[[], object]
+        self,
+        entries: Sequence[Entry],
+        report: Report,
+        after_import: Callable[[], object],
+        expect: Callable[[str, Entry], None] = lambda name, entry: None,
     ) -> None:
-        """``after_import`` is called after an import that changed the number of modules
-        in ``sys.modules`` since its last call, or after every import while it last answered
-        something else than that number."""
+        """``after_import`` is called once a module an entry is about has been imported
+        (and after ``importlib.import_module``); ``expect`` is told of each module under
+        a module entry that is about to be imported."""
         self.after_import = after_import
+        self.expect = expect
         self.modules: Mapping[str, Entry] = {
             entry.module: entry for entry in entries if entry.kind == "module"
         }
         # Where an import can fall under an entry: the first part of the imported name is
         # a catalogued module's first part (most imports are not looked at further).
         self.tops = frozenset(name.partition(".")[0] for name in self.modules)
+        self.announced = frozenset(entry.module for entry in entries if entry.kind != "module")
         self.report = report
-        self._saved: tuple[Any, Any, Any] | None = None
+        self.finder = _Finder(self)
+        self._saved: tuple[Any, Any] | None = None
 
     def entry_for(self, name: str, fromlist: Sequence[str] = ()) -> Entry | None:
         """The entry a module name (or a name imported from it) falls under."""
@@ -66,51 +98,44 @@ class ImportWatch:
             name = name.rpartition(".")[0]
         return None
 
-    def _seen(self, name: str, fromlist: Sequence[str]) -> None:
+    def _seen(self, name: str, fromlist: Sequence[str], importer: FrameType | None) -> None:
         entry = self.entry_for(name, fromlist)
-        if entry is None:
+        if entry is not None:
+            self.imported(entry, importer)
+
+    def imported(self, entry: Entry, importer: FrameType | None) -> None:
+        """An import of the entry's module made by ``importer``: a use where that is
+        neither the standard library's code nor the test runner's."""
+        if importer is None:
             return
-        caller = sys._getframe(2)
-        filename = caller.f_code.co_filename
+        filename = importer.f_code.co_filename
         if not is_library(filename) and not is_runner(filename):
-            self.report(entry, filename, caller.f_lineno)
+            self.report(entry, filename, importer.f_lineno)
+
+    def module_entry(self, name: str) -> Entry | None:
+        """The module entry of a module name, looked for only where the first part of the
+        name is a catalogued module's."""
+        return self.entry_for(name) if name.partition(".")[0] in self.tops else None
+
+    def announce(self, name: str, entry: Entry | None, importer: FrameType | None) -> None:
+        """The module ``name`` has been imported, or has failed to import."""
+        if self._saved is None:
+            return
+        if entry is not None and name in sys.modules:
+            self.imported(entry, importer)
+        self.after_import()
 
     def install(self) -> None:
-        original_import = builtins.__import__
         original_import_module = importlib.import_module
         original_find_spec = importlib.util.find_spec
-        self._saved = (original_import, original_import_module, original_find_spec)
+        self._saved = (original_import_module, original_find_spec)
         watch = self
-        tops, modules = self.tops, sys.modules
-        # Names imported at level 0 that no entry can be about: a statement pytest runs for
-        # every test (a function-level import) costs one look-up in this set.
-        unwatched: set[str] = set()
-        settled: object = None  # what after_import last answered
-
-        def watched_import(
-            name: str,
-            globals: Mapping[str, object] | None = None,  # noqa: A002 - the builtin's names
-            locals: Mapping[str, object] | None = None,  # noqa: A002
-            fromlist: Sequence[str] | None = (),
-            level: int = 0,
-        ) -> ModuleType:
-            nonlocal settled
-            module = original_import(name, globals, locals, fromlist, level)
-            if name not in unwatched and level == 0:
-                if name.partition(".")[0] in tops:
-                    watch._seen(name, fromlist or ())
-                else:
-                    unwatched.add(name)
-            if len(modules) != settled:
-                settled = watch.after_import()
-            return module
 
         def watched_import_module(name: str, package: str | None = None) -> ModuleType:
-            nonlocal settled
             module = original_import_module(name, package)
             if not name.startswith("."):
-                watch._seen(name, ())
-            settled = watch.after_import()
+                watch._seen(name, (), sys._getframe(1))
+            watch.after_import()
             return module
 
         def watched_find_spec(name: str, package: str | None = None) -> ModuleSpec | None:
@@ -118,17 +143,83 @@ class ImportWatch:
             # fails there (an assertion, or using the spec), code that checks does not.
             spec = original_find_spec(name, package)
             if spec is not None and not name.startswith("."):
-                watch._seen(name, ())
+                watch._seen(name, (), sys._getframe(1))
             return spec
 
-        builtins.__import__ = watched_import
         importlib.import_module = watched_import_module
         importlib.util.find_spec = watched_find_spec
+        sys.meta_path.insert(0, self.finder)
 
     def uninstall(self) -> None:
         if self._saved is not None:
             saved, self._saved = self._saved, None
-            builtins.__import__, importlib.import_module, importlib.util.find_spec = saved
+            importlib.import_module, importlib.util.find_spec = saved
+            while self.finder in sys.meta_path:
+                sys.meta_path.remove(self.finder)
+
+
+class _Announcing(ModuleSpec):
+    """A spec that calls back when the import system, done with its module (run, or
+    failed), marks it as no longer initializing; an ordinary ``ModuleSpec`` again from
+    then on."""
+
+    @property
+    def _initializing(self) -> bool:
+        return bool(self.__dict__.get("_initializing", False))
+
+    @_initializing.setter
+    def _initializing(self, value: bool) -> None:
+        self.__dict__["_initializing"] = value
+        if not value:
+            announce = self.__dict__.pop("_announce", None)
+            self.__class__ = ModuleSpec  # type: ignore[assignment]
+            if announce is not None:
+                announce()
+
+
+class _Finder:
+    """First on ``sys.meta_path`` while an ``ImportWatch`` is installed: sees the first
+    import of every module, and finds a module itself only to announce it."""
+
+    def __init__(self, watch: ImportWatch) -> None:
+        self.watch = watch
+
+    def find_spec(
+        self, name: str, path: Sequence[str] | None = None, target: ModuleType | None = None
+    ) -> ModuleSpec | None:
+        watch = self.watch
+        entry = watch.module_entry(name)
+        if entry is None and name not in watch.announced:
+            return None
+        importer = past_import_machinery(sys._getframe(1))
+        if entry is not None:
+            watch.expect(name, entry)
+        spec = self._elsewhere(name, path, target)
+        if spec is not None and type(spec) is ModuleSpec:
+            # Reported once imported, as the import statement itself would have been: a
+            # copy from elsewhere (setuptools' distutils) is then known to be one.
+            spec.__class__ = _Announcing
+            spec.__dict__["_announce"] = functools.partial(watch.announce, name, entry, importer)
+        elif entry is not None:
+            watch.imported(entry, importer)
+        return spec
+
+    def _elsewhere(
+        self, name: str, path: Sequence[str] | None, target: ModuleType | None
+    ) -> ModuleSpec | None:
+        """What the finders after this one find, or ``None`` (the import system then asks
+        them itself): none is skipped, and an older finder without ``find_spec`` is left
+        to the import system."""
+        finders = sys.meta_path
+        after = next((index for index, finder in enumerate(finders) if finder is self), -2)
+        for finder in finders[after + 1 :] if after >= 0 else ():
+            find_spec = getattr(finder, "find_spec", None)
+            if find_spec is None:
+                return None
+            spec = find_spec(name, path, target)
+            if spec is not None:
+                return spec  # type: ignore[no-any-return]
+        return None
 
 
 def still_importing(module: object) -> bool:
@@ -185,23 +276,58 @@ class _TrackedData(_Tracked):
         type(self.original).__delete__(self.original, obj)
 
 
+def _reporting_getattribute(
+    names: Mapping[str, Entry], watch: AttributeWatch, original_class: Any
+) -> Callable[[object, str], Any]:
+    """A module class's ``__getattribute__`` that reports the names of ``names``."""
+
+    def __getattribute__(self: object, attribute: str) -> Any:
+        entry = names.get(attribute)
+        if entry is not None:
+            watch.seen(entry, attribute)
+        return original_class.__getattribute__(self, attribute)
+
+    return __getattribute__
+
+
+_REPORTING_GETATTRIBUTE: Final = _reporting_getattribute({}, None, object).__code__  # type: ignore[arg-type]
+
+
 class AttributeWatch:
-    """Reports accesses to removed module attributes and class members while installed.
+    """Reports accesses to removed module attributes and class members while installed,
+    and the imports of modules already imported.
 
     A class member is replaced by a descriptor that reports and delegates.  A module gets a
     subclass of its module type whose ``__getattribute__`` reports the removed names: code
     inside the module reads its globals directly and is not affected.  Modules imported
     later are watched from the moment ``refresh`` sees them in ``sys.modules``.
+
+    A module under a module entry (one imported when the watch starts, or one ``expect``
+    is told of) reports a read of its ``__spec__`` made by an ``import`` statement: CPython
+    reads it on every import of a module already imported.  The package holding it
+    reports its attribute (``from tkinter import tix``).  A stand-in that is no module
+    (``typing.io``, a class) reports its members instead.
     """
 
     def __init__(self, entries: Sequence[Entry], report: Report) -> None:
         self.report = report
         self._by_module: dict[str, list[Entry]] = {}
+        modules: dict[str, Entry] = {}
         for entry in entries:
             if self.covers(entry):
                 self._by_module.setdefault(entry.module, []).append(entry)
+            elif entry.kind == "module":
+                modules[entry.module] = entry
+        self._modules = modules
         self._pending = set(self._by_module)
         self._undo: list[Callable[[], None]] = []
+        if modules:  # those imported already, submodules too: one look at sys.modules
+            for name in list(sys.modules):
+                top = name
+                while top and top not in modules:
+                    top = top.rpartition(".")[0]
+                if top:
+                    self.expect(name, modules[top])
 
     @staticmethod
     def covers(entry: Entry) -> bool:
@@ -211,8 +337,24 @@ class AttributeWatch:
         # Python itself calls special methods: only explicit calls would be uses.
         return not entry.qualname.rsplit(".", 1)[-1].startswith("__")
 
-    def seen(self, entry: Entry) -> None:
+    def expect(self, name: str, entry: Entry) -> None:
+        """Watch the module ``name`` (under the module entry) once it is imported."""
+        entries = self._by_module.setdefault(name, [])
+        if entry not in entries:
+            entries.append(entry)
+            self._pending.add(name)
+
+    def seen(self, entry: Entry, attribute: str = "") -> None:
         accessor = sys._getframe(2)
+        while accessor.f_code is _REPORTING_GETATTRIBUTE:  # a module watched twice
+            accessor = accessor.f_back  # type: ignore[assignment]
+        if attribute == "__spec__":  # only an import statement's read is a use
+            code = accessor.f_code
+            if code.co_code[accessor.f_lasti : accessor.f_lasti + 1] not in _IMPORTING:
+                return
+            if not is_library(code.co_filename) and not is_runner(code.co_filename):
+                self.report(entry, code.co_filename, accessor.f_lineno)
+            return
         site = use_site(accessor)
         if site is None:
             return
@@ -220,7 +362,7 @@ class AttributeWatch:
             # The standard library reached the name itself: a use of the user's only when
             # the user's line names it (mock.patch.object(ssl, "wrap_socket")); otherwise
             # it is the library's own business, which the newer release does its own way.
-            name = entry.qualname.rsplit(".", 1)[-1]
+            name = (entry.qualname or entry.module).rsplit(".", 1)[-1]
             if name not in linecache.getline(*site):
                 return
         self.report(entry, *site)
@@ -230,24 +372,37 @@ class AttributeWatch:
         was left for later because it is still importing."""
         ready, deferred = take_imported(self._pending)
         for name, module in ready:
-            self._watch_module(module, self._by_module[name])
+            self._watch_module(module, self._by_module[name], name)
         return deferred
 
-    def _watch_module(self, module: ModuleType, entries: list[Entry]) -> None:
-        top_level = {e.qualname: e for e in entries if "." not in e.qualname}
+    def _watch_module(self, module: Any, entries: list[Entry], name: str) -> None:
+        names = {e.qualname: e for e in entries if "." not in e.qualname and e.qualname}
         for entry in entries:
             if "." in entry.qualname:
                 self._watch_member(module, entry)
-        if top_level:
-            self._watch_names(module, top_level)
+            elif entry.kind != "module":
+                continue
+            elif isinstance(module, type):  # typing.io: its members, as removed names
+                for member in [member for member in vars(module) if not member.startswith("_")]:
+                    self._watch_class_member(module, member, entry)
+            else:
+                names["__spec__"] = entry
+                parent_name, _, last = name.rpartition(".")
+                parent = sys.modules.get(parent_name) if parent_name else None
+                if isinstance(parent, ModuleType) and not parent_name.startswith(entry.module):
+                    self._watch_names(parent, {last: entry})  # from tkinter import tix
+        if names:
+            self._watch_names(module, names)
 
     def _watch_member(self, module: ModuleType, entry: Entry) -> None:
         *path, name = entry.qualname.split(".")
         owner: Any = module
         for part in path:
             owner = getattr(owner, part, None)
-        if not isinstance(owner, type):
-            return
+        if isinstance(owner, type):
+            self._watch_class_member(owner, name, entry)
+
+    def _watch_class_member(self, owner: type, name: str, entry: Entry) -> None:
         for klass in owner.__mro__:
             if name in vars(klass):
                 original = vars(klass)[name]
@@ -266,15 +421,12 @@ class AttributeWatch:
 
     def _watch_names(self, module: ModuleType, names: Mapping[str, Entry]) -> None:
         original_class = type(module)
-        watch = self
-
-        class Watched(original_class):  # type: ignore[valid-type,misc]
-            def __getattribute__(self, attribute: str) -> Any:
-                entry = names.get(attribute)
-                if entry is not None:
-                    watch.seen(entry)
-                return original_class.__getattribute__(self, attribute)
-
+        getattribute = _reporting_getattribute(names, self, original_class)
+        Watched = types.new_class(
+            "Watched",
+            (original_class,),
+            exec_body=lambda body: body.update(__getattribute__=getattribute),
+        )
         try:
             module.__class__ = Watched
         except TypeError:

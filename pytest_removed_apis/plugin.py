@@ -468,7 +468,9 @@ class Detector:
         self._last_module: str | None = None
         self._deferred = False
         self.refresh()
-        self.imports = ImportWatch(watched, self.recorder.notify, self.refresh)
+        self.imports = ImportWatch(
+            watched, self.recorder.notify, self.refresh, self.attributes.expect
+        )
         self.imports.install()
         self.behaviours = BehaviourWatch(watched, self.recorder.notify)
         self.behaviours.install()

@@ -139,16 +139,41 @@ def test_attribute_watch_ignores_what_the_standard_library_reads_for_itself(fake
         watch.uninstall()
 
 
-def test_import_watch_reports_imports_of_watched_modules_and_restores_hooks(fake, seen):
-    before = (builtins.__import__, importlib.import_module)
-    refreshed = []
-    watch = ImportWatch(ENTRIES, report_into(seen), lambda: refreshed.append(1))
+@pytest.fixture
+def fake_package(tmp_path, monkeypatch):
+    """FAKE as a package on disk, with a submodule ``sub`` and one that fails to import;
+    none of them imported yet, and none left imported afterwards."""
+    package = tmp_path / FAKE
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    (package / "sub.py").write_text("VALUE = 1\n")
+    (package / "broken.py").write_text("raise RuntimeError('broken')\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    yield package
+    for name in [name for name in sys.modules if name.partition(".")[0] == FAKE]:
+        del sys.modules[name]
+
+
+def test_import_watch_reports_first_imports_once_the_module_has_run(fake_package, seen):
+    before = (builtins.__import__, importlib.import_module, list(sys.meta_path))
+    refreshed, expected = [], []
+    watch = ImportWatch(
+        ENTRIES,
+        report_into(seen),
+        lambda: refreshed.append(len(seen)),
+        lambda name, entry: expected.append((name, entry.id)),
+    )
     watch.install()
     try:
-        __import__(FAKE)
-        importlib.import_module(FAKE)
-        __import__("json", fromlist=["decoder"])
+        assert builtins.__import__ is before[0]  # no import statement pays for the watch
+        line = sys._getframe().f_lineno + 1
+        import removed_apis_fake.sub  # noqa: F401
+
+        with pytest.raises(RuntimeError, match="broken"):
+            __import__(f"{FAKE}.broken")
+        module = importlib.import_module(FAKE)  # imported already: the wrapper reports it
         importlib.import_module(".decoder", "json")
+        assert type(module.__spec__) is importlib.machinery.ModuleSpec  # ordinary again
         assert watch.entry_for("os", ["path"]) is None
         assert watch.entry_for(f"{FAKE}.sub.deeper").id == f"{FAKE}.sub"
         assert watch.entry_for(f"{FAKE}.other").id == FAKE
@@ -156,9 +181,53 @@ def test_import_watch_reports_imports_of_watched_modules_and_restores_hooks(fake
     finally:
         watch.uninstall()
     watch.uninstall()  # twice is harmless
-    assert (builtins.__import__, importlib.import_module) == before
-    assert [api for api, _ in seen] == [FAKE, FAKE]
-    assert len(refreshed) == 4
+    watch.announce(FAKE, ENTRIES[0], sys._getframe())  # an import that ends afterwards
+    assert (builtins.__import__, importlib.import_module, sys.meta_path) == before
+    assert seen == [(FAKE, line), (f"{FAKE}.sub", line), (FAKE, line + 3)]
+    assert expected == [(FAKE, FAKE), (f"{FAKE}.sub", f"{FAKE}.sub"), (f"{FAKE}.broken", FAKE)]
+    # Each module is announced after its report; the broken one with none; import_module.
+    assert refreshed == [1, 2, 2, 3, 3]
+
+
+class OldStyleFinder:
+    """A meta-path finder of the past: ``find_module`` only."""
+
+    def find_module(self, name, path=None):
+        return None
+
+
+@pytest.mark.skipif(sys.version_info >= (3, 12), reason="3.12 dropped find_module()")
+@pytest.mark.filterwarnings("ignore:OldStyleFinder.find_spec:ImportWarning")
+def test_an_import_behind_an_old_style_finder_is_reported_at_once(fake_package, seen):
+    watch = ImportWatch(ENTRIES, report_into(seen), lambda: None)
+    watch.install()
+    sys.meta_path.insert(1, OldStyleFinder())
+    try:
+        line = sys._getframe().f_lineno + 1
+        import removed_apis_fake.sub  # noqa: F401
+
+        module_spec = sys.modules[f"{FAKE}.sub"].__spec__
+    finally:
+        del sys.meta_path[1]
+        watch.uninstall()
+    assert type(module_spec) is importlib.machinery.ModuleSpec
+    assert seen == [(FAKE, line), (f"{FAKE}.sub", line)]
+    assert watch.finder.find_spec(FAKE) is None  # no longer on sys.meta_path: finds nothing
+
+
+def test_an_import_of_a_module_imported_already_is_seen_in_its_spec_read(fake, seen):
+    watch = AttributeWatch(ENTRIES, report_into(seen))
+    watch.refresh()
+    try:
+        line = sys._getframe().f_lineno + 1
+        import removed_apis_fake  # noqa: F401
+
+        __import__(FAKE)
+        assert fake.__spec__ is None  # read, not imported: no use
+        getattr(fake, "__spec__")  # noqa: B009 - an explicit read by a call
+    finally:
+        watch.uninstall()
+    assert seen == [(FAKE, line), (FAKE, line + 1), (FAKE, line + 3)]
 
 
 def test_parameter_watch_reports_removed_keywords_and_undoes_the_wrapping(fake, seen):
