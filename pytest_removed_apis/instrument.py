@@ -177,6 +177,9 @@ class _Announcing(ModuleSpec):
                 announce()
 
 
+_ASK_THE_SYSTEM: Final = object()
+
+
 class _Finder:
     """First on ``sys.meta_path`` while an ``ImportWatch`` is installed: sees the first
     import of every module, and finds a module itself only to announce it."""
@@ -195,30 +198,29 @@ class _Finder:
         if entry is not None:
             watch.expect(name, entry)
         spec = self._elsewhere(name, path, target)
-        if spec is not None and type(spec) is ModuleSpec:
+        if type(spec) is ModuleSpec:
             # Reported once imported, as the import statement itself would have been: a
             # copy from elsewhere (setuptools' distutils) is then known to be one.
             spec.__class__ = _Announcing
             spec.__dict__["_announce"] = functools.partial(watch.announce, name, entry, importer)
-        elif entry is not None:
+            return spec
+        if spec is not None and entry is not None:  # no waiting: reported now
             watch.imported(entry, importer)
-        return spec
+        return None if spec is _ASK_THE_SYSTEM else spec
 
-    def _elsewhere(
-        self, name: str, path: Sequence[str] | None, target: ModuleType | None
-    ) -> ModuleSpec | None:
-        """What the finders after this one find, or ``None`` (the import system then asks
-        them itself): none is skipped, and an older finder without ``find_spec`` is left
-        to the import system."""
+    def _elsewhere(self, name: str, path: Sequence[str] | None, target: ModuleType | None) -> Any:
+        """What the finders after this one find: a spec, ``None`` when none finds the
+        module, or ``_ASK_THE_SYSTEM`` when an older finder, one without ``find_spec``,
+        comes first (the import system asks it with its own fallback)."""
         finders = sys.meta_path
         after = next((index for index, finder in enumerate(finders) if finder is self), -2)
         for finder in finders[after + 1 :] if after >= 0 else ():
             find_spec = getattr(finder, "find_spec", None)
             if find_spec is None:
-                return None
+                return _ASK_THE_SYSTEM
             spec = find_spec(name, path, target)
             if spec is not None:
-                return spec  # type: ignore[no-any-return]
+                return spec
         return None
 
 

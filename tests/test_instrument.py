@@ -171,6 +171,8 @@ def test_import_watch_reports_first_imports_once_the_module_has_run(fake_package
 
         with pytest.raises(RuntimeError, match="broken"):
             __import__(f"{FAKE}.broken")
+        with pytest.raises(ModuleNotFoundError):
+            import removed_apis_fake.nowhere  # noqa: F401 - no module, so no use
         module = importlib.import_module(FAKE)  # imported already: the wrapper reports it
         importlib.import_module(".decoder", "json")
         assert type(module.__spec__) is importlib.machinery.ModuleSpec  # ordinary again
@@ -183,8 +185,13 @@ def test_import_watch_reports_first_imports_once_the_module_has_run(fake_package
     watch.uninstall()  # twice is harmless
     watch.announce(FAKE, ENTRIES[0], sys._getframe())  # an import that ends afterwards
     assert (builtins.__import__, importlib.import_module, sys.meta_path) == before
-    assert seen == [(FAKE, line), (f"{FAKE}.sub", line), (FAKE, line + 3)]
-    assert expected == [(FAKE, FAKE), (f"{FAKE}.sub", f"{FAKE}.sub"), (f"{FAKE}.broken", FAKE)]
+    assert seen == [(FAKE, line), (f"{FAKE}.sub", line), (FAKE, line + 6)]
+    assert expected == [
+        (FAKE, FAKE),
+        (f"{FAKE}.sub", f"{FAKE}.sub"),
+        (f"{FAKE}.broken", FAKE),
+        (f"{FAKE}.nowhere", FAKE),
+    ]
     # Each module is announced after its report; the broken one with none; import_module.
     assert refreshed == [1, 2, 2, 3, 3]
 
@@ -227,7 +234,7 @@ def test_an_import_of_a_module_imported_already_is_seen_in_its_spec_read(fake, s
         getattr(fake, "__spec__")  # noqa: B009 - an explicit read by a call
     finally:
         watch.uninstall()
-    assert seen == [(FAKE, line), (FAKE, line + 1), (FAKE, line + 3)]
+    assert seen == [(FAKE, line), (FAKE, line + 2), (FAKE, line + 4)]
 
 
 def test_parameter_watch_reports_removed_keywords_and_undoes_the_wrapping(fake, seen):
