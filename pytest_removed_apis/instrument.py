@@ -158,6 +158,10 @@ class ImportWatch:
                 sys.meta_path.remove(self.finder)
 
 
+def _no_announcement() -> None:
+    pass
+
+
 class _Announcing(ModuleSpec):
     """A spec that calls back when the import system, done with its module (run, or
     failed), marks it as no longer initializing; an ordinary ``ModuleSpec`` again from
@@ -171,10 +175,9 @@ class _Announcing(ModuleSpec):
     def _initializing(self, value: bool) -> None:
         self.__dict__["_initializing"] = value
         if not value:
-            announce = self.__dict__.pop("_announce", None)
+            announce = self.__dict__.pop("_announce", _no_announcement)
             self.__class__ = ModuleSpec  # type: ignore[assignment]
-            if announce is not None:
-                announce()
+            announce()
 
 
 _ASK_THE_SYSTEM: Final = object()

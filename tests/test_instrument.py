@@ -180,6 +180,7 @@ def test_import_watch_reports_first_imports_once_the_module_has_run(fake_package
         assert watch.entry_for(f"{FAKE}.sub.deeper").id == f"{FAKE}.sub"
         assert watch.entry_for(f"{FAKE}.other").id == FAKE
         assert watch.entry_for(FAKE, ["sub"]).id == f"{FAKE}.sub"
+        watch.imported(ENTRIES[0], None)  # no frame outside the import system: no use
     finally:
         watch.uninstall()
     watch.uninstall()  # twice is harmless
@@ -220,6 +221,27 @@ def test_an_import_behind_an_old_style_finder_is_reported_at_once(fake_package, 
     assert type(module_spec) is importlib.machinery.ModuleSpec
     assert seen == [(FAKE, line), (f"{FAKE}.sub", line)]
     assert watch.finder.find_spec(FAKE) is None  # no longer on sys.meta_path: finds nothing
+
+
+def test_a_module_watched_twice_reports_to_each_watch_the_users_line(fake, seen):
+    # Two runs, one inside the other (pytester): the outer watch's accessor is the user's
+    # line, not the inner watch's attribute hook.
+    outer, inner = [], []
+    watches = [
+        AttributeWatch(ENTRIES, report_into(outer)),
+        AttributeWatch(ENTRIES, report_into(inner)),
+    ]
+    for watch in watches:
+        watch.refresh()
+    try:
+        line = sys._getframe().f_lineno + 1
+        import removed_apis_fake  # noqa: F401
+
+        fake.function(1)
+    finally:
+        for watch in reversed(watches):
+            watch.uninstall()
+    assert outer == inner == [(FAKE, line), (f"{FAKE}.function", line + 2)]
 
 
 def test_an_import_of_a_module_imported_already_is_seen_in_its_spec_read(fake, seen):
