@@ -158,10 +158,6 @@ class ImportWatch:
                 sys.meta_path.remove(self.finder)
 
 
-def _no_announcement() -> None:
-    pass
-
-
 class _Announcing(ModuleSpec):
     """A spec that calls back when the import system, done with its module (run, or
     failed), marks it as no longer initializing; an ordinary ``ModuleSpec`` again from
@@ -174,8 +170,8 @@ class _Announcing(ModuleSpec):
     @_initializing.setter
     def _initializing(self, value: bool) -> None:
         self.__dict__["_initializing"] = value
-        if not value:
-            announce = self.__dict__.pop("_announce", _no_announcement)
+        if not value:  # once: an ordinary spec from here on
+            announce = self.__dict__.pop("_announce")
             self.__class__ = ModuleSpec  # type: ignore[assignment]
             announce()
 

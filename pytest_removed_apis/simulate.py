@@ -30,7 +30,7 @@ import os
 import sys
 from collections import ChainMap
 from types import FrameType, ModuleType, TracebackType
-from typing import AbstractSet, Any, Final, Mapping, Sequence, Tuple
+from typing import AbstractSet, Any, Mapping, Sequence, Tuple
 
 from pytest_removed_apis import _behaviours, _hiding
 from pytest_removed_apis.catalog import Entry
@@ -40,7 +40,6 @@ from pytest_removed_apis.instrument import take_imported
 Use = Tuple[Entry, str, int]  # noqa: UP006 - evaluated on 3.8
 
 _MISSING: Any = _hiding.ABSENT  # the same absence as Expected's
-_OWN: Final = __name__.partition(".")[0] + "."
 _MEMBER_KINDS = ("function", "class", "method", "attribute", "alias")
 
 
@@ -314,8 +313,7 @@ class Simulation:
         if namespace and "__name__" in namespace:
             frame = None  # a module's own code: a frozen or built-in one is the library's
         while not isinstance(filename, str) and frame is not None:
-            if not str(frame.f_globals.get("__name__", "")).startswith(_OWN):
-                filename = frame.f_globals.get("__file__")  # not default mode's wrapper
+            filename = frame.f_globals.get("__file__")
             frame = frame.f_back
         if not isinstance(filename, str):
             return False
