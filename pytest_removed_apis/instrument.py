@@ -45,6 +45,23 @@ _IMPORTING: Final = frozenset(
 statement, or a call (``__import__("imp")``).  ``dis`` is imported by ``inspect``."""
 
 
+def module_entry_of(modules: Mapping[str, Entry], name: str) -> Entry | None:
+    """The entry of ``modules`` (module entries by module name) that the module ``name``
+    is, or is inside (``distutils.core``: ``distutils``)."""
+    while name:
+        entry = modules.get(name)
+        if entry is not None:
+            return entry
+        name = name.rpartition(".")[0]
+    return None
+
+
+def _users(filename: str) -> bool:
+    """Whether code in this file is the user's: neither the standard library's nor the
+    test runner's."""
+    return not is_library(filename) and not is_runner(filename)
+
+
 class ImportWatch:
     """Reports imports (and ``find_spec()`` look-ups that find the module) of the given
     module entries to ``report`` while installed, and announces the imports the other
@@ -91,26 +108,18 @@ class ImportWatch:
             entry = self.modules.get(f"{name}.{item}")
             if entry is not None:
                 return entry
-        while name:
-            entry = self.modules.get(name)
-            if entry is not None:
-                return entry
-            name = name.rpartition(".")[0]
-        return None
+        return module_entry_of(self.modules, name)
 
-    def _seen(self, name: str, fromlist: Sequence[str], importer: FrameType | None) -> None:
-        entry = self.entry_for(name, fromlist)
+    def _seen(self, name: str, importer: FrameType | None) -> None:
+        entry = self.entry_for(name)
         if entry is not None:
             self.imported(entry, importer)
 
     def imported(self, entry: Entry, importer: FrameType | None) -> None:
         """An import of the entry's module made by ``importer``: a use where that is
         neither the standard library's code nor the test runner's."""
-        if importer is None:
-            return
-        filename = importer.f_code.co_filename
-        if not is_library(filename) and not is_runner(filename):
-            self.report(entry, filename, importer.f_lineno)
+        if importer is not None and _users(importer.f_code.co_filename):
+            self.report(entry, importer.f_code.co_filename, importer.f_lineno)
 
     def module_entry(self, name: str) -> Entry | None:
         """The module entry of a module name, looked for only where the first part of the
@@ -134,7 +143,7 @@ class ImportWatch:
         def watched_import_module(name: str, package: str | None = None) -> ModuleType:
             module = original_import_module(name, package)
             if not name.startswith("."):
-                watch._seen(name, (), sys._getframe(1))
+                watch._seen(name, sys._getframe(1))
             watch.after_import()
             return module
 
@@ -143,7 +152,7 @@ class ImportWatch:
             # fails there (an assertion, or using the spec), code that checks does not.
             spec = original_find_spec(name, package)
             if spec is not None and not name.startswith("."):
-                watch._seen(name, (), sys._getframe(1))
+                watch._seen(name, sys._getframe(1))
             return spec
 
         importlib.import_module = watched_import_module
@@ -319,16 +328,13 @@ class AttributeWatch:
                 self._by_module.setdefault(entry.module, []).append(entry)
             elif entry.kind == "module":
                 modules[entry.module] = entry
-        self._modules = modules
         self._pending = set(self._by_module)
         self._undo: list[Callable[[], None]] = []
         if modules:  # those imported already, submodules too: one look at sys.modules
             for name in list(sys.modules):
-                top = name
-                while top and top not in modules:
-                    top = top.rpartition(".")[0]
-                if top:
-                    self.expect(name, modules[top])
+                under = module_entry_of(modules, name)
+                if under is not None:
+                    self.expect(name, under)
 
     @staticmethod
     def covers(entry: Entry) -> bool:
@@ -353,7 +359,7 @@ class AttributeWatch:
             code = accessor.f_code
             if code.co_code[accessor.f_lasti : accessor.f_lasti + 1] not in _IMPORTING:
                 return
-            if not is_library(code.co_filename) and not is_runner(code.co_filename):
+            if _users(code.co_filename):
                 self.report(entry, code.co_filename, accessor.f_lineno)
             return
         site = use_site(accessor)
@@ -639,9 +645,8 @@ class BehaviourWatch:
         """A use, unless the code that called the wrapper is the standard library's or the
         test runner's (printing a dict to explain a failed assertion is no use)."""
         caller = sys._getframe(2)
-        filename = caller.f_code.co_filename
-        if not is_library(filename) and not is_runner(filename):
-            self.report(self.entries[entry_id], filename, caller.f_lineno)
+        if _users(caller.f_code.co_filename):
+            self.report(self.entries[entry_id], caller.f_code.co_filename, caller.f_lineno)
 
     def _patch(self, owner: Any, name: str, replacement: Any) -> None:
         original = vars(owner)[name]

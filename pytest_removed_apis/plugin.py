@@ -528,7 +528,7 @@ class Detector:
         runs, so a use there is none (``Recorder``), and pytest's capture has already taken
         the filter and the hook away.  One plain implementation: a wrapper costs several
         times as much for every test, and a second implementation to end the watch, in
-        ``pytest_runtest_logfinish``, as much again as the rest of the watch."""
+        ``pytest_runtest_logfinish``, about half as much again as the rest of the watch."""
         if self._running is not None:
             self._end()
         # A module may have gone and another come since the last import statement: the

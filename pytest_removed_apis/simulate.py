@@ -35,7 +35,7 @@ from typing import AbstractSet, Any, Mapping, Sequence, Tuple
 from pytest_removed_apis import _behaviours, _hiding
 from pytest_removed_apis.catalog import Entry
 from pytest_removed_apis.classify import SITE_DIRS, is_library, is_library_dir, is_runner
-from pytest_removed_apis.instrument import take_imported
+from pytest_removed_apis.instrument import module_entry_of, take_imported
 
 Use = Tuple[Entry, str, int]  # noqa: UP006 - evaluated on 3.8
 
@@ -166,13 +166,7 @@ class Simulation:
 
     def _removed_module(self, name: str) -> Entry | None:
         """The entry of the removed module ``name`` is (or is inside)."""
-        top = name
-        while top:
-            entry = self.modules.get(top)
-            if entry is not None:
-                return entry
-            top = top.rpartition(".")[0]
-        return None
+        return module_entry_of(self.modules, name)
 
     def module_entry(self, name: str) -> Entry | None:
         """The entry of the removed module ``name`` is (or is inside), unless visible."""
