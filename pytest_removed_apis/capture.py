@@ -18,6 +18,7 @@ import os
 import sys
 import warnings
 from contextlib import contextmanager
+from types import FrameType
 from typing import (
     AbstractSet,
     Any,
@@ -31,6 +32,7 @@ from typing import (
     Tuple,
 )
 
+from pytest_removed_apis.broken import BrokenModules, Cause, executing
 from pytest_removed_apis.catalog import Entry
 from pytest_removed_apis.classify import (
     Classifier,
@@ -174,21 +176,39 @@ def current_phase() -> Phase | None:
     return phase if phase in _PHASES else None  # type: ignore[return-value]
 
 
-Guard = Callable[[str, int, Entry], bool]
-"""Whether the use at (file, line) is code the target release never runs."""
+Guard = Callable[[str, int, Entry, "Cause | None"], bool]
+"""Whether the use at (file, line) is code the target release never runs (for the import
+of a broken module, the module's cause)."""
 
 
-def unreachable(filename: str, lineno: int, entry: Entry, target: tuple[int, int]) -> bool:
-    """Whether the target release never runs this use (a version guard, a fallback, a
-    feature check): then it is not a use at all."""
+def raised(filename: str, lineno: int, entry: Entry) -> tuple[str, str]:
+    """What the target release raises for a use of the entry at filename:lineno, and the
+    name the guards look for there (the last part of the API's name)."""
     raises = entry.raises or "Exception"
     if entry.kind == "module":
-        name = entry.module
+        return raises, entry.module
+    if linecache.getline(filename, lineno).lstrip().startswith("from "):
+        raises = "ImportError"
+    name = entry.aspect if entry.kind == "parameter" and entry.aspect else entry.name
+    return raises, name.rsplit(".", 1)[-1]
+
+
+def unreachable(
+    filename: str, lineno: int, entry: Entry, target: tuple[int, int], cause: Cause | None = None
+) -> bool:
+    """Whether the target release never runs this use (a version guard, a fallback, a
+    feature check): then it is not a use at all.  An import of a module broken by
+    ``cause`` raises what the use in that module raised."""
+    if cause is None:
+        raises, name = raised(filename, lineno, entry)
     else:
-        if linecache.getline(filename, lineno).lstrip().startswith("from "):
-            raises = "ImportError"
-        name = entry.aspect if entry.kind == "parameter" and entry.aspect else entry.name
-        name = name.rsplit(".", 1)[-1]
+        raises, name = cause.raises, cause.module.rpartition(".")[2]
+    return caught(filename, lineno, target, raises, name)
+
+
+def caught(filename: str, lineno: int, target: tuple[int, int], raises: str, name: str) -> bool:
+    """Whether the code at filename:lineno is one the target never runs, or catches what
+    it raises there."""
     from pytest_removed_apis import guards  # a parser of source: imported for a first use
 
     return guards.unreachable_on(filename, lineno, target, raises, name) is not None
@@ -219,6 +239,7 @@ class Recorder:
         self.origins = origins
         self.providers = Providers()
         self.guard = guard
+        self.broken = BrokenModules(self.chained)
 
     def status(self, entry: Entry, origin: str | None, allowed: AbstractSet[str] | None) -> Status:
         if allowed is None or entry.id in allowed or entry.id in self.settings.allowed:
@@ -281,28 +302,40 @@ class Recorder:
         phase: Phase | None,
         test: str | _Named,
         allowed: AbstractSet[str] | None,
-        seen: set[tuple[str, str, str, int]],
+        seen: set[tuple[str, str, str, int] | None],
         entry: Entry,
         filename: str,
         lineno: int,
+        cause: Cause | None = None,
     ) -> None:
         if phase is None:
             phase = current_phase()
             if phase is None:
                 return
         key = (phase, entry.id, filename, lineno)
-        if key in seen or self.guard(filename, lineno, entry):
+        # One finding per cause and phase: the import of a broken module that its first
+        # importer makes next (``from package import module``), or a second import of a
+        # module broken by the same use, would fail no sooner on the target.
+        root = (phase, entry.id, cause.site, 0) if cause is not None else None
+        if key in seen or root in seen or self.guard(filename, lineno, entry, cause):
             return
         if (
-            entry.kind == "module"
+            cause is None
+            and entry.kind == "module"
             and entry.removed_by_python
             and self.providers.provide(entry.module)
         ):
             return
         seen.add(key)
-        origin = self.origins.of(filename)
-        real = os.path.realpath(filename)
-        shown = real[len(self.rootdir) :] if real.startswith(self.rootdir) else filename
+        shown = self._shown(filename)
+        origin = self.origins.of(filename) if cause is None else cause.origin
+        if (
+            entry.raises
+            and not self.settings.is_upcoming(entry)
+            and self._break(entry, filename, lineno, shown, origin, cause)
+        ):
+            return
+        seen.add(root or (phase, entry.id, f"{shown}:{lineno}", 0))
         found.setdefault(phase, []).append(
             Finding.of(
                 entry,
@@ -312,12 +345,55 @@ class Recorder:
                 nodeid=test if isinstance(test, str) else test.nodeid,
                 status=self.status(entry, origin, allowed),
                 origin=origin,
+                via=None if cause is None else " -> ".join(cause.chain),
+                cause=None if cause is None else cause.site,
             ),
         )
         if self.on_finding is not None:
             self.on_finding()
 
+    def _shown(self, filename: str) -> str:
+        """A file name as findings show it: relative to the root directory, if inside it."""
+        real = os.path.realpath(filename)
+        return real[len(self.rootdir) :] if real.startswith(self.rootdir) else filename
+
+    def _break(
+        self,
+        entry: Entry,
+        filename: str,
+        lineno: int,
+        shown: str,
+        origin: str | None,
+        cause: Cause | None,
+    ) -> bool:
+        """Mark the modules whose import the use at filename:lineno makes fail on the
+        target: broken from now on, for every later importer.  Whether an importer catches
+        the failure (``try: import legacy / except ImportError:``), so that the use itself
+        fails nothing."""
+        frame: FrameType | None = sys._getframe(2)
+        while frame is not None and (
+            frame.f_lineno != lineno or frame.f_code.co_filename != filename
+        ):
+            frame = frame.f_back
+        if cause is None:
+            raises, name = raised(filename, lineno, entry)
+            cause = Cause(entry, f"{shown}:{lineno}", raises, origin, ())
+        else:
+            raises, name = cause.raises, cause.module.rpartition(".")[2]
+        target = self.settings.target_version
+        names, handled = executing(
+            frame, lambda file, line, last: caught(file, line, target, raises, last), name
+        )
+        if names:
+            self.broken.mark(names, cause)
+        return handled
+
     def notify(self, entry: Entry, filename: str, lineno: int) -> None:
         """A use seen by instrumentation rather than a warning."""
         if self._active is not None:
             self._active(entry, filename, lineno)
+
+    def chained(self, cause: Cause, filename: str, lineno: int) -> None:
+        """An import of a module broken by ``cause``, made at filename:lineno."""
+        if self._active is not None:
+            self._active(cause.entry, filename, lineno, cause)

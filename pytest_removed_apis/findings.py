@@ -33,6 +33,8 @@ class Finding:
         "nodeid",
         "status",
         "origin",
+        "via",
+        "cause",
     )
 
     api: str
@@ -49,6 +51,11 @@ class Finding:
     status: Status
     origin: str | None
     """The third-party distribution (``name version``) whose code made the call, if any."""
+    via: str | None
+    """For the import of a module broken on the target: the broken modules it goes through,
+    from the one imported to the one whose code used the API (``a -> b``)."""
+    cause: str | None
+    """For the import of a broken module: where that module's code used the API."""
 
     @classmethod
     def of(
@@ -61,6 +68,8 @@ class Finding:
         nodeid: str,
         status: Status,
         origin: str | None,
+        via: str | None = None,
+        cause: str | None = None,
     ) -> Finding:
         return cls(
             api=entry.id,
@@ -76,6 +85,8 @@ class Finding:
             nodeid=nodeid,
             status=status,
             origin=origin,
+            via=via,
+            cause=cause,
         )
 
     @property
@@ -85,6 +96,15 @@ class Finding:
     @property
     def where(self) -> str:
         return f"{self.filename}:{self.lineno}"
+
+    @property
+    def chain_text(self) -> str:
+        """How an import of a broken module comes to the use (empty for a direct use):
+        "imports `a`, which imports `b`, which uses `imp` at b.py:1"."""
+        if self.via is None:
+            return ""
+        modules = ", which imports ".join(f"`{name}`" for name in self.via.split(" -> "))
+        return f"imports {modules}, which uses `{self.name}` at {self.cause}"
 
 
 _FIELDS: Final = Finding.__slots__

@@ -28,6 +28,7 @@ from importlib.machinery import ModuleSpec
 from types import FrameType, ModuleType
 from typing import Any, Callable, Final, Mapping, Pattern, Sequence
 
+from pytest_removed_apis.broken import IMPORTING, BrokenModules
 from pytest_removed_apis.catalog import Entry
 from pytest_removed_apis.classify import (
     is_library,
@@ -37,13 +38,6 @@ from pytest_removed_apis.classify import (
 )
 
 Report = Callable[[Entry, str, int], None]
-
-_IMPORTING: Final = frozenset(
-    bytes([code]) for name, code in dis.opmap.items() if name == "IMPORT_NAME" or "CALL" in name
-)
-"""The instructions that read a module's ``__spec__`` to import it: an ``import``
-statement, or a call (``__import__("imp")``).  ``dis`` is imported by ``inspect``."""
-
 
 def module_entry_of(modules: Mapping[str, Entry], name: str) -> Entry | None:
     """The entry of ``modules`` (module entries by module name) that the module ``name``
@@ -85,12 +79,16 @@ class ImportWatch:
         report: Report,
         after_import: Callable[[], object],
         expect: Callable[[str, Entry], None] = lambda name, entry: None,
+        broken: BrokenModules | None = None,
     ) -> None:
         """``after_import`` is called once a module an entry is about has been imported
         (and after ``importlib.import_module``); ``expect`` is told of each module under
-        a module entry that is about to be imported."""
+        a module entry that is about to be imported; ``broken`` of the imports of the
+        modules it holds that the import system makes (``importlib.import_module``, the
+        first import of a submodule of a broken package)."""
         self.after_import = after_import
         self.expect = expect
+        self.broken = broken
         self.modules: Mapping[str, Entry] = {
             entry.module: entry for entry in entries if entry.kind == "module"
         }
@@ -114,6 +112,8 @@ class ImportWatch:
         entry = self.entry_for(name)
         if entry is not None:
             self.imported(entry, importer)
+        elif self.broken is not None and self.broken.causes:
+            self.broken.imported(name, importer)
 
     def imported(self, entry: Entry, importer: FrameType | None) -> None:
         """An import of the entry's module made by ``importer``: a use where that is
@@ -201,6 +201,9 @@ class _Finder:
         watch = self.watch
         entry = watch.module_entry(name)
         if entry is None and name not in watch.announced:
+            broken = watch.broken
+            if broken is not None and broken.packages:  # a submodule of a broken package
+                broken.imported(name, past_import_machinery(sys._getframe(1)))
             return None
         importer = past_import_machinery(sys._getframe(1))
         if entry is not None:
@@ -357,7 +360,7 @@ class AttributeWatch:
             accessor = accessor.f_back  # type: ignore[assignment]
         if attribute == "__spec__":  # only an import statement's read is a use
             code = accessor.f_code
-            if code.co_code[accessor.f_lasti : accessor.f_lasti + 1] not in _IMPORTING:
+            if code.co_code[accessor.f_lasti : accessor.f_lasti + 1] not in IMPORTING:
                 return
             if _users(code.co_filename):
                 self.report(entry, code.co_filename, accessor.f_lineno)

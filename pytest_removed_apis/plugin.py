@@ -455,7 +455,9 @@ class Detector:
             settings,
             Classifier([entry for entry in watched if not AttributeWatch.covers(entry)]),
             Origins(),
-            lambda filename, lineno, entry: unreachable(filename, lineno, entry, target),
+            lambda filename, lineno, entry, cause: unreachable(
+                filename, lineno, entry, target, cause
+            ),
             rootdir,
             self._reclassifier,
             on_finding,
@@ -469,7 +471,11 @@ class Detector:
         self._deferred = False
         self.refresh()
         self.imports = ImportWatch(
-            watched, self.recorder.notify, self.refresh, self.attributes.expect
+            watched,
+            self.recorder.notify,
+            self.refresh,
+            self.attributes.expect,
+            self.recorder.broken,
         )
         self.imports.install()
         self.behaviours = BehaviourWatch(watched, self.recorder.notify)
@@ -492,6 +498,7 @@ class Detector:
         self.imports.uninstall()
         self.parameters.uninstall()
         self.attributes.uninstall()
+        self.recorder.broken.uninstall()
 
     def pytest_plugin_registered(self) -> None:
         self.reclassify = _STALE  # a classify implementation may have come

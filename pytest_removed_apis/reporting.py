@@ -75,8 +75,12 @@ def property_text(finding: Finding) -> str:
     """The junit property value: the id, then what happened where."""
     return (
         f"{finding.api}: {finding.kind} removed in {removal_text(finding.removed_in)}, "
-        f"used at {finding.where} ({finding.status})"
+        f"used at {finding.where}{_chain(finding, ', ')} ({finding.status})"
     )
+
+
+def _chain(finding: Finding, before: str) -> str:
+    return f"{before}{finding.chain_text}" if finding.via else ""
 
 
 def failure_text(findings: Sequence[Finding]) -> str:
@@ -88,7 +92,8 @@ def failure_text(findings: Sequence[Finding]) -> str:
         origin = f" inside {finding.origin} (upgrade it)" if finding.origin else ""
         lines += [
             f"  {finding.api} ({finding.kind}, removed in {removal_text(finding.removed_in)})",
-            f"    used at {finding.where}{origin} during {finding.phase} of {finding.nodeid}",
+            f"    used at {finding.where}{origin} during {finding.phase} of {finding.nodeid}"
+            + _chain(finding, "\n    "),
             f"    use instead: {finding.replacement}",
             f"    docs: {finding.doc_url}",
         ]

@@ -279,6 +279,18 @@ def _api_lines(part: Part, findings: list[Finding], verbosity: int) -> list[Line
         lines.append(
             (f"      and {_plural(len(rest), _UNITS[part])} more: {files}; -v lists them", _PLAIN)
         )
+    chained = [finding for finding in findings if finding.via]
+    if chained:
+        importers = _plural(len({finding.nodeid for finding in chained}), _UNITS[part])
+        modules = dict.fromkeys(m for finding in chained for m in str(finding.via).split(" -> "))
+        causes = dict.fromkeys(str(finding.cause) for finding in chained)
+        lines.append(
+            (
+                f"      {importers} import a module it breaks: {', '.join(modules)} "
+                f"(used at {', '.join(causes)})",
+                _PLAIN,
+            )
+        )
     lines.append((f"      use instead: {first.replacement}", _PLAIN))
     lines.append((f"      docs: {first.doc_url}", _PLAIN))
     return lines
@@ -293,7 +305,8 @@ def _sites(uses: list[Finding], verbosity: int) -> str:
 
 def _site(finding: Finding) -> str:
     phase = "" if finding.phase in ("call", "collect") else f" ({finding.phase})"
-    return f"{finding.where}{phase}"
+    via = f" (imports {str(finding.via).split(' -> ')[0]})" if finding.via else ""
+    return f"{finding.where}{phase}{via}"
 
 
 def _blind_spot_lines(unexecuted: list[StaticUse], total: int, verbosity: int) -> list[Line]:

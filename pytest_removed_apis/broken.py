@@ -1,0 +1,214 @@
+"""Modules broken on the target release: their import made a use of a removed API.
+
+On the release that removed the API, the import of such a module raises, and a failed
+import is never cached, so every later import of it fails again: of the module itself, of
+a module that imports it, of a submodule of a broken package.  On the running interpreter
+the module imported fine and sits in ``sys.modules``, where a later import finds it
+without running anything.  ``BrokenModules`` remembers each broken module with its
+``Cause`` (the API, where it was used, and the chain of modules from there), and reports
+every later import of it:
+
+* an ``import`` statement or ``__import__()`` reads the module's ``__spec__`` (CPython
+  asks whether it is still importing): the module's class reports that read;
+* ``from package import module`` reads the attribute of the package: the package's class
+  reports it;
+* ``importlib.import_module`` and the first import of a submodule of a broken package are
+  told by ``instrument.ImportWatch``.
+
+Nothing is added to the import of any other module.
+"""
+
+from __future__ import annotations
+
+import dis
+import sys
+import types
+from types import FrameType, ModuleType
+from typing import Any, Callable, Final, NamedTuple
+
+from pytest_removed_apis.catalog import Entry
+from pytest_removed_apis.classify import is_library, is_runner
+
+IMPORTING: Final = frozenset(
+    bytes([code]) for name, code in dis.opmap.items() if name == "IMPORT_NAME" or "CALL" in name
+)
+"""The instructions that read a module's ``__spec__`` to import it: an ``import``
+statement, or a call (``__import__("imp")``).  ``dis`` is imported by ``inspect``."""
+
+
+class Cause(NamedTuple):
+    """Why a module is broken on the target release."""
+
+    entry: Entry
+    site: str
+    """Where the module's import used the API, as findings show it (``pkg/mod.py:3``)."""
+    raises: str
+    """The exception the target release raises there, which every importer meets."""
+    origin: str | None
+    """The third-party distribution whose code made the use, if any."""
+    chain: tuple[str, ...]
+    """The broken modules from this one to the one whose code made the use."""
+
+    def chained(self, name: str) -> Cause:
+        """The cause of a module that imports this one (or of this package's submodule)."""
+        return self._replace(chain=(name, *self.chain))
+
+    @property
+    def module(self) -> str:
+        """The broken module itself."""
+        return self.chain[0]
+
+
+Caught = Callable[[str, int, str], bool]
+"""Whether the code at (file, line) catches what the target raises for an import of the
+module of that name (its last part)."""
+
+
+def executing(frame: FrameType | None, caught: Caught, imported: str) -> tuple[list[str], bool]:
+    """The modules whose import fails on the target release because of a use in ``frame``:
+    each module whose body runs, walking outwards, until code catches the failure or the
+    test runner is reached (pytest turns it into an error).  Innermost first; and whether
+    the failure is caught during an import (by a module's body, or above one), so that the
+    use fails nothing on the target but the import of the modules listed.
+
+    ``imported`` is the last part of the name of what the use imports, for the guards."""
+    found: list[str] = []
+    first = True
+    while frame is not None:
+        code = frame.f_code
+        filename = code.co_filename
+        if is_runner(filename):
+            break
+        if not is_library(filename):
+            name = _module_run_by(frame)
+            if not first and caught(filename, frame.f_lineno, imported):
+                return found, bool(found) or name is not None
+            if name is not None:
+                found.append(name)
+                imported = name.rpartition(".")[2]
+        first = False
+        frame = frame.f_back
+    return found, False
+
+
+def _module_run_by(frame: FrameType) -> str | None:
+    """The name of the module whose body this frame runs, if it runs one."""
+    if frame.f_code.co_name != "<module>":
+        return None
+    name = frame.f_globals.get("__name__")
+    module = sys.modules.get(name) if isinstance(name, str) else None
+    return name if getattr(module, "__dict__", None) is frame.f_globals else None
+
+
+Report = Callable[[Cause, str, int], None]
+
+
+def _reporting_getattribute(
+    names: dict[str, Cause], broken: BrokenModules, original_class: Any
+) -> Callable[[object, str], Any]:
+    """A module class's ``__getattribute__`` that reports the reads of ``names``."""
+
+    def __getattribute__(self: object, attribute: str) -> Any:
+        cause = names.get(attribute)
+        if cause is not None:
+            broken.seen(cause, attribute)
+        return original_class.__getattribute__(self, attribute)
+
+    return __getattribute__
+
+
+_GETATTRIBUTE: Final = _reporting_getattribute({}, None, object).__code__  # type: ignore[arg-type]
+
+
+class BrokenModules:
+    """The modules broken on the target release, and the watch on their imports."""
+
+    def __init__(self, report: Report) -> None:
+        """``report`` is called with the cause and the site of each import of a broken
+        module."""
+        self.report = report
+        self.causes: dict[str, Cause] = {}
+        self.packages: set[str] = set()
+        """The broken modules that are packages: a first import of a submodule fails."""
+        self._names: dict[int, dict[str, Cause]] = {}
+        self._undo: list[Callable[[], None]] = []
+
+    def mark(self, names: list[str], cause: Cause) -> None:
+        """The modules ``names`` (innermost first) broken by ``cause``, the first of them
+        directly, each of the others through the one before it."""
+        for name in names:
+            cause = cause.chained(name) if cause.chain else cause._replace(chain=(name,))
+            self._mark(name, cause)
+
+    def _mark(self, name: str, cause: Cause) -> None:
+        if name in self.causes:
+            return
+        module = sys.modules.get(name)
+        if not isinstance(module, ModuleType):
+            return
+        self.causes[name] = cause
+        self._watch(module, "__spec__", cause)
+        parent_name, _, last = name.rpartition(".")
+        parent = sys.modules.get(parent_name) if parent_name else None
+        if isinstance(parent, ModuleType):
+            self._watch(parent, last, cause)  # from package import module
+        if hasattr(module, "__path__"):
+            self.packages.add(name)
+            prefix = name + "."
+            for other in [other for other in sys.modules if other.startswith(prefix)]:
+                self._mark(other, cause.chained(other))
+
+    def _watch(self, module: ModuleType, attribute: str, cause: Cause) -> None:
+        names = self._names.get(id(module))
+        if names is None:
+            names = self._names[id(module)] = {}
+            original_class = type(module)
+            getattribute = _reporting_getattribute(names, self, original_class)
+            watched = types.new_class(
+                "Broken",
+                (original_class,),
+                exec_body=lambda body: body.update(__getattribute__=getattribute),
+            )
+            try:
+                module.__class__ = watched
+            except TypeError:  # pragma: no cover - a module type that refuses a subclass
+                return
+            self._undo.append(lambda: setattr(module, "__class__", original_class))
+        names.setdefault(attribute, cause)
+
+    def seen(self, cause: Cause, attribute: str) -> None:
+        """A read of a watched name: an import of the broken module when an import
+        statement or ``__import__()`` reads ``__spec__``, or the user's code reads the
+        module from its package."""
+        accessor = sys._getframe(2)
+        while accessor.f_code is _GETATTRIBUTE:  # a module watched for two reasons
+            accessor = accessor.f_back  # type: ignore[assignment]
+        code = accessor.f_code
+        if attribute == "__spec__":
+            instruction = code.co_code[accessor.f_lasti : accessor.f_lasti + 1]
+            if instruction not in IMPORTING:
+                return
+        filename = code.co_filename
+        if not is_library(filename) and not is_runner(filename):
+            self.report(cause, filename, accessor.f_lineno)
+
+    def imported(self, name: str, importer: FrameType | None) -> None:
+        """``importlib.import_module(name)``, or the first import of a submodule of a
+        broken package, made by ``importer``."""
+        cause = self.causes.get(name)
+        if cause is None:
+            package = name.rpartition(".")[0]
+            if package not in self.packages:
+                return
+            cause = self.causes[package].chained(name)
+        if importer is not None:
+            filename = importer.f_code.co_filename
+            if not is_library(filename) and not is_runner(filename):
+                self.report(cause, filename, importer.f_lineno)
+
+    def uninstall(self) -> None:
+        while self._undo:
+            self._undo.pop()()
+        self._names.clear()
+        self.causes.clear()
+        self.packages.clear()
