@@ -130,6 +130,8 @@ class BrokenModules:
         self.causes: dict[str, Cause] = {}
         self.packages: set[str] = set()
         """The broken modules that are packages: a first import of a submodule fails."""
+        self.pending: dict[str, Cause] = {}
+        """Modules broken once imported: only the ``find_module()`` fallback found them."""
         self._names: dict[int, dict[str, Cause]] = {}
         self._undo: list[Callable[[], None]] = []
 
@@ -139,6 +141,11 @@ class BrokenModules:
         for name in names:
             cause = cause.chained(name) if cause.chain else cause._replace(chain=(name,))
             self._mark(name, cause)
+
+    def settle(self) -> None:
+        """Mark the pending modules imported since."""
+        for name in [name for name in self.pending if name in sys.modules]:
+            self.mark([name], self.pending.pop(name))
 
     def _mark(self, name: str, cause: Cause) -> None:
         if name in self.causes:
@@ -211,4 +218,5 @@ class BrokenModules:
             self._undo.pop()()
         self._names.clear()
         self.causes.clear()
+        self.pending.clear()
         self.packages.clear()

@@ -48,8 +48,15 @@ from pytest_removed_apis.settings import Settings
 _filters_mutated: Callable[[], None] = warnings._filters_mutated  # type: ignore[attr-defined]
 """What ``filterwarnings`` calls after changing the filters (3.8 to 3.13 alike)."""
 
-OnUse = Callable[[Entry, str, int], None]
-"""Called with the entry and the use site (file, line) of every use seen."""
+
+class OnUse(Protocol):
+    """Called with the entry and the use site (file, line) of every use seen, and for the
+    import of a broken module, that module's cause."""
+
+    def __call__(
+        self, entry: Entry, filename: str, lineno: int, cause: Cause | None = None
+    ) -> None: ...
+
 
 Reclassify = Callable[[str, "type[Warning]", str, int, Sequence[Entry]], Sequence[Entry]]
 """Has the last word on a warning: (message, category, filename, lineno, the entries the
@@ -276,6 +283,8 @@ class Recorder:
         test: str | _Named,
         allowed: AbstractSet[str] | None,
     ) -> Started:
+        if self.broken.pending:
+            self.broken.settle()
         on_use = functools.partial(self._use, found, phase, test, allowed, set())
         saved = (self._active, self.watch.start(on_use, self.reclassifier()))
         self._active = on_use
@@ -387,6 +396,14 @@ class Recorder:
         if names:
             self.broken.mark(names, cause)
         return handled
+
+    def break_when_imported(self, name: str, entry: Entry, filename: str, lineno: int) -> None:
+        """The module ``name``, about to be imported, is broken by the use at
+        filename:lineno (no finder finds it on the target): from its import on."""
+        if entry.raises and not self.settings.is_upcoming(entry):
+            shown = f"{self._shown(filename)}:{lineno}"
+            cause = Cause(entry, shown, entry.raises, self.origins.of(filename), ())
+            self.broken.pending[name] = cause
 
     def notify(self, entry: Entry, filename: str, lineno: int) -> None:
         """A use seen by instrumentation rather than a warning."""

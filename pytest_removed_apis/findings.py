@@ -100,11 +100,11 @@ class Finding:
     @property
     def chain_text(self) -> str:
         """How an import of a broken module comes to the use (empty for a direct use):
-        "imports `a`, which imports `b`, which uses `imp` at b.py:1"."""
+        "imports `a`, which imports `b`, which uses `imp` at b.py:1" (the API by its id)."""
         if self.via is None:
             return ""
         modules = ", which imports ".join(f"`{name}`" for name in self.via.split(" -> "))
-        return f"imports {modules}, which uses `{self.name}` at {self.cause}"
+        return f"imports {modules}, which uses `{self.api}` at {self.cause}"
 
 
 _FIELDS: Final = Finding.__slots__

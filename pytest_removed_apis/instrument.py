@@ -14,7 +14,6 @@ an ``import`` statement costs nothing more.  Uninstalling puts everything back e
 
 from __future__ import annotations
 
-import dis
 import functools
 import importlib
 import importlib.util
@@ -38,6 +37,7 @@ from pytest_removed_apis.classify import (
 )
 
 Report = Callable[[Entry, str, int], None]
+
 
 def module_entry_of(modules: Mapping[str, Entry], name: str) -> Entry | None:
     """The entry of ``modules`` (module entries by module name) that the module ``name``
@@ -634,8 +634,17 @@ class BehaviourWatch:
       ``items()``, which is wrapped.
     """
 
-    def __init__(self, entries: Sequence[Entry], report: Report) -> None:
+    def __init__(
+        self,
+        entries: Sequence[Entry],
+        report: Report,
+        fallen_back: Callable[[str, Entry, str, int], None] | None = None,
+    ) -> None:
+        """``fallen_back`` is told of each module that only the ``find_module()`` fallback
+        found, with the entry and the site of the import: no later import finds it on the
+        target either."""
         self.report = report
+        self.fallen_back = fallen_back
         self.entries = {entry.id: entry for entry in entries if entry.kind == "behaviour"}
         self._undo: list[Callable[[], None]] = []
 
@@ -643,6 +652,15 @@ class BehaviourWatch:
         site = use_site(sys._getframe(2))
         if site is not None:
             self.report(self.entries[entry_id], *site)
+
+    def _fell_back(self, name: str) -> None:
+        """The fallback to ``find_module()`` found the module ``name``."""
+        entry = self.entries["importlib:find_module-fallback"]
+        site = use_site(sys._getframe(2))
+        if site is not None:
+            self.report(entry, *site)
+            if self.fallen_back is not None:
+                self.fallen_back(name, entry, *site)
 
     def _seen_by_caller(self, entry_id: str) -> None:
         """A use, unless the code that called the wrapper is the standard library's or the
@@ -760,13 +778,13 @@ class BehaviourWatch:
         def find_spec_legacy(finder: Any, name: str, path: Any) -> Any:
             spec = legacy(finder, name, path)
             if spec is not None and not _from_library(finder):
-                watch._seen("importlib:find_module-fallback")
+                watch._fell_back(name)
             return spec
 
         def _legacy_get_spec(cls: Any, fullname: str, finder: Any) -> Any:
             spec = legacy_get_spec(cls, fullname, finder)
             if spec.loader is not None and not _from_library(finder):
-                watch._seen("importlib:find_module-fallback")
+                watch._fell_back(fullname)
             return spec
 
         self._patch(bootstrap, "_find_spec_legacy", find_spec_legacy)

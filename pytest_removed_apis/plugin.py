@@ -478,7 +478,9 @@ class Detector:
             self.recorder.broken,
         )
         self.imports.install()
-        self.behaviours = BehaviourWatch(watched, self.recorder.notify)
+        self.behaviours = BehaviourWatch(
+            watched, self.recorder.notify, self.recorder.break_when_imported
+        )
         self.behaviours.install()
 
     def refresh(self) -> int:

@@ -42,6 +42,8 @@ _PHASES: Final = {"collect": 0, "setup": 1, "call": 2, "teardown": 3}
 _SHOWN_TESTS: Final = 10
 """Tests listed per API before the rest is counted per file (``-v`` lists every one)."""
 _SHOWN_SITES: Final = 3
+_SHOWN_FILES: Final = 5
+"""Files named in the line that counts the tests not listed."""
 _PLAIN: Final[Markup] = {}
 _RED: Final[Markup] = {"red": True}
 _RED_BOLD: Final[Markup] = {"red": True, "bold": True}
@@ -275,7 +277,9 @@ def _api_lines(part: Part, findings: list[Finding], verbosity: int) -> list[Line
         for nodeid in rest:
             path = nodeid.split("::", 1)[0]
             per_file[path] = per_file.get(path, 0) + 1
-        files = ", ".join(f"{path} ({n})" for path, n in per_file.items())
+        files = ", ".join(f"{path} ({n})" for path, n in list(per_file.items())[:_SHOWN_FILES])
+        if len(per_file) > _SHOWN_FILES:
+            files += f" and {len(per_file) - _SHOWN_FILES} more files"
         lines.append(
             (f"      and {_plural(len(rest), _UNITS[part])} more: {files}; -v lists them", _PLAIN)
         )

@@ -71,6 +71,23 @@ PROJECT = {
     "brokenpkg/sub.py": """
         VALUE = 1
         """,
+    "lazyfinder/__init__.py": """
+        import sys
+        import types
+
+
+        class Finder:  # finds its lazy submodule with find_module() only
+            def find_module(self, name, path=None):
+                return self if name == "lazyfinder.virtual" else None
+
+            def load_module(self, name):
+                module = sys.modules[name] = types.ModuleType(name)
+                module.VALUE = 1
+                return module
+
+
+        sys.meta_path.append(Finder())
+        """,
     "test_a.py": """
         from legacylib import loader
 
@@ -168,6 +185,24 @@ PROJECT = {
 
             assert wrapper
         """,
+    "test_g.py": """
+        def test_g1():
+            import lazyfinder.virtual
+
+            assert lazyfinder.virtual.VALUE == 1
+
+
+        def test_g2():
+            import lazyfinder.virtual
+
+            assert lazyfinder.virtual.VALUE == 1
+
+
+        def test_g3():
+            from lazyfinder import virtual
+
+            assert virtual.VALUE == 1
+        """,
 }
 
 REAL_312: Outcomes = {
@@ -186,8 +221,49 @@ REAL_312: Outcomes = {
     "test_f.py::test_broken_package": "failed",
     "test_f.py::test_submodule_of_a_broken_package": "failed",
     "test_f.py::test_allowed": "failed",
+    "test_g.py::test_g1": "failed",
+    "test_g.py::test_g2": "failed",
+    "test_g.py::test_g3": "failed",
 }
 """Real 3.12.1 (and 3.13.0: the same); ``test_allowed`` fails there, as any use does."""
+
+PROJECT_313 = {
+    "legacy313/__init__.py": "",
+    "legacy313/shell.py": """
+        import pipes
+
+        QUOTE = pipes.quote
+        """,
+    "legacy313/run.py": """
+        from legacy313.shell import QUOTE
+        """,
+    "test_p.py": """
+        from legacy313 import run
+
+
+        def test_p():
+            assert run.QUOTE
+        """,
+    "test_q.py": """
+        def test_q1():
+            import legacy313.shell
+
+            assert legacy313.shell.QUOTE
+
+
+        def test_q2():
+            from legacy313.run import QUOTE
+
+            assert QUOTE
+        """,
+}
+
+REAL_313: Outcomes = {
+    "test_p.py": "error",
+    "test_q.py::test_q1": "failed",
+    "test_q.py::test_q2": "failed",
+}
+"""Real 3.13.0; on 3.12.1 every test passes."""
 
 ALLOWED = {"test_f.py::test_allowed": "passed"}
 """What the plugin makes of the test whose marker allows the API its import uses."""
@@ -209,8 +285,10 @@ def _outcomes(junit: str) -> Outcomes:
     return outcomes
 
 
-def _run(pytester: pytest.Pytester, *args: str) -> tuple[Outcomes, pytest.RunResult]:
-    pytester.makepyfile(**{name[:-3]: text for name, text in PROJECT.items()})
+def _run(
+    pytester: pytest.Pytester, *args: str, project: dict[str, str] = PROJECT
+) -> tuple[Outcomes, pytest.RunResult]:
+    pytester.makepyfile(**{name[:-3]: text for name, text in project.items()})
     junit = str(pytester.path / "junit.xml")
     result = pytester.runpytest_subprocess(
         "-p", "no:cacheprovider", "--continue-on-collection-errors", f"--junitxml={junit}", *args
@@ -222,6 +300,19 @@ def _run(pytester: pytest.Pytester, *args: str) -> tuple[Outcomes, pytest.RunRes
 def test_the_outcomes_are_those_of_the_real_release(pytester: pytest.Pytester) -> None:
     outcomes, _ = _run(pytester, "-p", "no:removed_apis")
     assert outcomes == REAL_312
+
+
+@pytest.mark.skipif(sys.version_info < (3, 13), reason="real 3.13 or later is the judge")
+def test_the_outcomes_are_those_of_the_real_313(pytester: pytest.Pytester) -> None:
+    outcomes, _ = _run(pytester, "-p", "no:removed_apis", project=PROJECT_313)
+    assert outcomes == REAL_313
+
+
+@pytest.mark.skipif(sys.version_info >= (3, 13), reason="the 3.13 removals are gone")
+@pytest.mark.parametrize("mode", ["--removed-apis-target=3.13", "--simulate-python=3.13"])
+def test_a_module_broken_on_313_fails_every_importer(pytester: pytest.Pytester, mode: str) -> None:
+    outcomes, _ = _run(pytester, "-p", "removed_apis", mode, project=PROJECT_313)
+    assert outcomes == REAL_313
 
 
 @pytest.mark.skipif(not BEFORE_312, reason="the 3.12 removals are gone on this interpreter")
