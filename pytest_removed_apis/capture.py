@@ -400,10 +400,9 @@ class Recorder:
     def break_when_imported(self, name: str, entry: Entry, filename: str, lineno: int) -> None:
         """The module ``name``, about to be imported, is broken by the use at
         filename:lineno (no finder finds it on the target): from its import on."""
-        if entry.raises and not self.settings.is_upcoming(entry):
-            shown = f"{self._shown(filename)}:{lineno}"
-            cause = Cause(entry, shown, entry.raises, self.origins.of(filename), ())
-            self.broken.pending[name] = cause
+        shown = f"{self._shown(filename)}:{lineno}"
+        raises = entry.raises or "ModuleNotFoundError"
+        self.broken.pending[name] = Cause(entry, shown, raises, self.origins.of(filename), ())
 
     def notify(self, entry: Entry, filename: str, lineno: int) -> None:
         """A use seen by instrumentation rather than a warning."""

@@ -285,12 +285,13 @@ def _api_lines(part: Part, findings: list[Finding], verbosity: int) -> list[Line
         )
     chained = [finding for finding in findings if finding.via]
     if chained:
-        importers = _plural(len({finding.nodeid for finding in chained}), _UNITS[part])
+        count = len({finding.nodeid for finding in chained})
+        importers = f"{_plural(count, _UNITS[part])} import{'s' if count == 1 else ''}"
         modules = dict.fromkeys(m for finding in chained for m in str(finding.via).split(" -> "))
         causes = dict.fromkeys(str(finding.cause) for finding in chained)
         lines.append(
             (
-                f"      {importers} import a module it breaks: {', '.join(modules)} "
+                f"      {importers} a module it breaks: {', '.join(modules)} "
                 f"(used at {', '.join(causes)})",
                 _PLAIN,
             )

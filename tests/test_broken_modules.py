@@ -11,10 +11,16 @@ and simulation must each end every test and test module as real 3.12 does.
 from __future__ import annotations
 
 import sys
+import types
 import xml.etree.ElementTree as ElementTree
-from typing import Dict
+from pathlib import Path
+from typing import Any, Dict, Iterator
 
 import pytest
+
+from pytest_removed_apis.broken import BrokenModules, Cause
+from pytest_removed_apis.catalog import by_id
+from pytest_removed_apis.findings import Finding, to_wire
 
 Outcomes = Dict[str, str]  # noqa: UP006 - evaluated at run time on 3.8
 
@@ -359,3 +365,129 @@ def test_a_chained_import_names_the_module_and_the_use_that_breaks_it(
 def test_report_mode_fails_no_importer(pytester: pytest.Pytester) -> None:
     outcomes, _ = _run(pytester, "-p", "removed_apis", "--removed-apis=report")
     assert set(outcomes.values()) == {"passed"}
+
+
+def _distribution(root: Path) -> Path:
+    """An installed distribution ``olddist 0.9`` whose package imports ``imp``."""
+    site = root / "site" / "site-packages"
+    package = site / "olddist"
+    package.mkdir(parents=True)
+    (package / "__init__.py").write_text("import imp\n\nLOADED = True\n")
+    info = site / "olddist-0.9.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: olddist\nVersion: 0.9\n")
+    (info / "top_level.txt").write_text("olddist\n")
+    return site
+
+
+THIRD_PARTY_TESTS = """
+def test_first():
+    import olddist
+
+    assert olddist.LOADED
+
+
+def test_second():
+    import olddist
+
+    assert olddist.LOADED
+"""
+
+
+@pytest.mark.skipif(not BEFORE_312, reason="the 3.12 removals are gone on this interpreter")
+@pytest.mark.parametrize(("setting", "outcome"), [("fail", "failed"), ("report", "passed")])
+def test_a_broken_distribution_labels_every_finding_it_causes(
+    project: pytest.Pytester, monkeypatch: pytest.MonkeyPatch, setting: str, outcome: str
+) -> None:
+    monkeypatch.syspath_prepend(str(_distribution(project.path)))
+    project.makepyfile(test_dist=THIRD_PARTY_TESTS)
+    result = project.runpytest(f"--removed-apis-third-party={setting}", "-rA")
+    result.assert_outcomes(**{outcome: 2})
+    result.stdout.fnmatch_lines(
+        [
+            "inside installed distributions (upgrade them)",
+            "  olddist 0.9",
+            "    imp  removed in Python 3.12, 2 tests",
+            "      test_dist.py::test_first  at *olddist*__init__.py:1",
+            "      test_dist.py::test_second  at test_dist.py:8 (imports olddist)",
+        ]
+    )
+
+
+# The pieces, without pytest in between.
+
+
+@pytest.fixture
+def broken(monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[BrokenModules, list[object]]]:
+    """Watches over a package ``brk`` with a submodule ``brk.sub`` (both in sys.modules)."""
+    package = types.ModuleType("brk")
+    package.__path__ = []  # type: ignore[attr-defined]
+    sub = types.ModuleType("brk.sub")
+    package.sub = sub  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "brk", package)
+    monkeypatch.setitem(sys.modules, "brk.sub", sub)
+    reported: list[object] = []
+    watch = BrokenModules(lambda cause, filename, lineno: reported.append((cause.chain, lineno)))
+    yield watch, reported
+    watch.uninstall()
+    assert type(package) is types.ModuleType
+    assert type(sub) is types.ModuleType
+
+
+def _cause() -> Cause:
+    return Cause(by_id("imp"), "brk/__init__.py:1", "ModuleNotFoundError", None, ())
+
+
+def test_a_broken_package_breaks_its_submodules_and_reports_import_statements_only(
+    broken: tuple[BrokenModules, list[object]],
+) -> None:
+    watch, reported = broken
+    watch.mark(["brk", "not_imported"], _cause())
+    assert set(watch.causes) == {"brk", "brk.sub"}
+    assert watch.causes["brk.sub"].chain == ("brk.sub", "brk")
+    import brk.sub  # noqa: F401 - the import statement reads both modules' __spec__
+
+    line = sys._getframe().f_lineno - 2
+    assert (("brk.sub", "brk"), line) in reported  # (the recorder keeps one per cause)
+    assert {chain for chain, _ in reported} <= {("brk.sub", "brk"), ("brk",)}
+    reported.clear()
+    assert sys.modules["brk"].__spec__ is None  # a plain read is no import
+    assert reported == []
+
+
+def test_import_module_and_a_first_import_of_a_submodule_are_told_by_name(
+    broken: tuple[BrokenModules, list[object]],
+) -> None:
+    watch, reported = broken
+    watch.mark(["brk"], _cause())
+    frame: Any = types.SimpleNamespace(f_code=sys._getframe().f_code, f_lineno=7)
+    watch.imported("brk.new", frame)  # a first import of a submodule
+    watch.imported("brk.sub", frame)
+    watch.imported("elsewhere", frame)
+    watch.imported("brk.sub", None)  # no frame outside the import system
+    assert reported == [(("brk.new", "brk"), 7), (("brk.sub", "brk"), 7)]
+
+
+def test_a_module_found_by_the_find_module_fallback_is_broken_once_imported(
+    broken: tuple[BrokenModules, list[object]],
+) -> None:
+    watch, _ = broken
+    watch.pending["brk.sub"] = watch.pending["brk.later"] = _cause()
+    watch.settle()
+    assert set(watch.causes) == {"brk.sub"}
+    assert set(watch.pending) == {"brk.later"}
+
+
+def test_a_direct_use_has_no_chain_text() -> None:
+    finding = Finding.of(
+        by_id("imp"),
+        filename="a.py",
+        lineno=1,
+        phase="call",
+        nodeid="t",
+        status="fail",
+        origin=None,
+    )
+    assert finding.chain_text == ""
+    chained = finding.__class__(**{**to_wire(finding), "via": "a -> b", "cause": "b.py:1"})
+    assert chained.chain_text == "imports `a`, which imports `b`, which uses `imp` at b.py:1"
