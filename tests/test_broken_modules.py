@@ -71,6 +71,19 @@ PROJECT = {
         else:
             wrapper = None
         """,
+    "legacylib/probe.py": """
+        import configparser
+
+
+        def _old():
+            return configparser.ConfigParser.readfp
+
+
+        try:
+            READ = _old()
+        except AttributeError:
+            READ = None
+        """,
     "brokenpkg/__init__.py": """
         import asynchat
         """,
@@ -173,6 +186,12 @@ PROJECT = {
             assert gated.wrapper is None or gated.wrapper.make
 
 
+        def test_fallback_around_a_call_in_the_module():
+            from legacylib import probe
+
+            assert probe.READ is None or probe.READ
+
+
         def test_broken_package():
             import brokenpkg
 
@@ -224,6 +243,7 @@ REAL_312: Outcomes = {
     "test_f.py::test_fallback_in_the_test": "passed",
     "test_f.py::test_fallback_in_the_module": "passed",
     "test_f.py::test_version_gate_in_the_module": "passed",
+    "test_f.py::test_fallback_around_a_call_in_the_module": "passed",
     "test_f.py::test_broken_package": "failed",
     "test_f.py::test_submodule_of_a_broken_package": "failed",
     "test_f.py::test_allowed": "failed",
@@ -491,3 +511,21 @@ def test_a_direct_use_has_no_chain_text() -> None:
     assert finding.chain_text == ""
     chained = finding.__class__(**{**to_wire(finding), "via": "a -> b", "cause": "b.py:1"})
     assert chained.chain_text == "imports `a`, which imports `b`, which uses `imp` at b.py:1"
+
+
+def test_the_recorder_keeps_one_finding_per_cause_and_phase_and_none_outside_a_recording() -> None:
+    from pytest_removed_apis import CATALOG
+    from pytest_removed_apis.capture import Recorder
+    from pytest_removed_apis.classify import Classifier, Origins
+    from pytest_removed_apis.settings import Settings
+
+    settings = Settings("fail", "3.12", frozenset(), "fail", (3, 11), None, CATALOG)
+    recorder = Recorder(settings, Classifier([]), Origins(), lambda *args: False, ".")
+    cause = _cause()._replace(chain=("brk",), origin="olddist 0.9")
+    recorder.chained(cause, "x.py", 1)  # no recording: nothing to record into
+    with recorder.recording("call", "test_x.py::test_a", frozenset()) as found:
+        recorder.chained(cause, "x.py", 2)
+        recorder.chained(cause, "x.py", 3)  # fails no sooner than the first
+    [finding] = found
+    assert (finding.lineno, finding.via, finding.cause) == (2, "brk", "brk/__init__.py:1")
+    assert finding.origin == "olddist 0.9"
