@@ -35,6 +35,16 @@ IMPORTING: Final = frozenset(
 """The instructions that read a module's ``__spec__`` to import it: an ``import``
 statement, or a call (``__import__("imp")``).  ``dis`` is imported by ``inspect``."""
 
+_IMPORT_STAR: Final = dis.opmap.get("IMPORT_STAR", -1)  # up to 3.11
+_INTRINSIC: Final = dis.opmap.get("CALL_INTRINSIC_1", -1)  # from 3.12; 2: import *
+
+
+def importing_star(frame: FrameType) -> bool:
+    """Whether the frame runs ``from module import *``, which reads each name of the
+    module's ``__all__``."""
+    code, at = frame.f_code.co_code, frame.f_lasti
+    return code[at] == _IMPORT_STAR or (code[at] == _INTRINSIC and code[at + 1] == 2)
+
 
 class Cause(NamedTuple):
     """Why a module is broken on the target release."""

@@ -27,7 +27,7 @@ from importlib.machinery import ModuleSpec
 from types import FrameType, ModuleType
 from typing import Any, Callable, Final, Mapping, Pattern, Sequence
 
-from pytest_removed_apis.broken import IMPORTING, BrokenModules
+from pytest_removed_apis.broken import IMPORTING, BrokenModules, importing_star
 from pytest_removed_apis.catalog import Entry
 from pytest_removed_apis.classify import (
     is_library,
@@ -364,6 +364,9 @@ class AttributeWatch:
                 return
             if _users(code.co_filename):
                 self.report(entry, code.co_filename, accessor.f_lineno)
+            return
+        if importing_star(accessor):
+            # Each name of __all__: the newer release's __all__ no longer has it.
             return
         site = use_site(accessor)
         if site is None:

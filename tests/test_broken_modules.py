@@ -84,6 +84,9 @@ PROJECT = {
         except AttributeError:
             READ = None
         """,
+    "legacylib/shim.py": """
+        from configparser import *  # noqa: F403 - a compatibility module
+        """,
     "brokenpkg/__init__.py": """
         import asynchat
         """,
@@ -192,6 +195,12 @@ PROJECT = {
             assert probe.READ is None or probe.READ
 
 
+        def test_a_star_import_reads_no_removed_name():
+            from legacylib import shim
+
+            assert shim.ConfigParser
+
+
         def test_broken_package():
             import brokenpkg
 
@@ -244,6 +253,7 @@ REAL_312: Outcomes = {
     "test_f.py::test_fallback_in_the_module": "passed",
     "test_f.py::test_version_gate_in_the_module": "passed",
     "test_f.py::test_fallback_around_a_call_in_the_module": "passed",
+    "test_f.py::test_a_star_import_reads_no_removed_name": "passed",
     "test_f.py::test_broken_package": "failed",
     "test_f.py::test_submodule_of_a_broken_package": "failed",
     "test_f.py::test_allowed": "failed",
