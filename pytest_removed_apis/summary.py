@@ -285,8 +285,8 @@ def _api_lines(part: Part, findings: list[Finding], verbosity: int) -> list[Line
         )
     chained = [finding for finding in findings if finding.via]
     if chained:
-        count = len({finding.nodeid for finding in chained})
-        importers = f"{_plural(count, _UNITS[part])} import{'s' if count == 1 else ''}"
+        importing = len({finding.nodeid for finding in chained})
+        importers = f"{_plural(importing, _UNITS[part])} import{'s' if importing == 1 else ''}"
         modules = dict.fromkeys(m for finding in chained for m in str(finding.via).split(" -> "))
         causes = dict.fromkeys(str(finding.cause) for finding in chained)
         lines.append(
