@@ -196,6 +196,44 @@ simulation's ``builtins.__import__``): between an import statement and the impor
 a frame of theirs stands where the statement's own would be."""
 
 
+_ON_BEHALF: Final = tuple(
+    os.sep + os.path.join(*parts)
+    for parts in (
+        ("unittest", "mock.py"),  # mock.patch("imp.reload")
+        ("pkgutil.py",),  # pkgutil.resolve_name("imp:reload")
+        ("pydoc.py",),  # pydoc.locate("imp")
+        ("logging", "config.py"),  # "()": "imp.reload" in a dictConfig
+        ("unittest", "loader.py"),  # loadTestsFromName("imp")
+    )
+)
+
+
+@functools.lru_cache(maxsize=256)
+def imports_on_behalf(filename: str) -> bool:
+    """Standard-library code that imports what its caller names in a string: the import
+    is its caller's (on the newer release it fails for the caller)."""
+    return filename.endswith(_ON_BEHALF) and is_library(filename)
+
+
+def behalf_site(frame: FrameType | None) -> tuple[str, int] | None:
+    """Where the caller of code that imports on its behalf named what to import: the first
+    frame outside the standard library, or, when that is the test runner (a test decorated
+    with ``@mock.patch("imp.reload")``, patched as pytest calls it), the decorated function
+    that ``unittest.mock`` holds."""
+    decorated: tuple[str, int] | None = None
+    while frame is not None:
+        filename = frame.f_code.co_filename
+        if is_runner(filename):
+            return decorated
+        if not is_library(filename):
+            return filename, frame.f_lineno
+        code = getattr(frame.f_locals.get("func"), "__code__", None)
+        if decorated is None and code is not None and imports_on_behalf(filename):
+            decorated = code.co_filename, code.co_firstlineno
+        frame = frame.f_back
+    return decorated
+
+
 @functools.lru_cache(maxsize=4096)  # asked for the same few files, frame after frame
 def is_library(filename: str) -> bool:
     """Standard-library code (or this package): never the place a user wrote a use."""

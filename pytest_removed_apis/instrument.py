@@ -30,6 +30,8 @@ from typing import Any, Callable, Final, Mapping, Pattern, Sequence
 from pytest_removed_apis.broken import IMPORTING, BrokenModules, importing_star
 from pytest_removed_apis.catalog import Entry
 from pytest_removed_apis.classify import (
+    behalf_site,
+    imports_on_behalf,
     is_library,
     is_runner,
     past_import_machinery,
@@ -118,8 +120,15 @@ class ImportWatch:
     def imported(self, entry: Entry, importer: FrameType | None) -> None:
         """An import of the entry's module made by ``importer``: a use where that is
         neither the standard library's code nor the test runner's."""
-        if importer is not None and _users(importer.f_code.co_filename):
-            self.report(entry, importer.f_code.co_filename, importer.f_lineno)
+        if importer is None:
+            return
+        filename = importer.f_code.co_filename
+        if _users(filename):
+            self.report(entry, filename, importer.f_lineno)
+        elif imports_on_behalf(filename):  # mock.patch("imp.reload"): its caller's use
+            site = behalf_site(importer)
+            if site is not None and _users(site[0]):
+                self.report(entry, *site)
 
     def module_entry(self, name: str) -> Entry | None:
         """The module entry of a module name, looked for only where the first part of the
@@ -289,21 +298,33 @@ class _TrackedData(_Tracked):
         type(self.original).__delete__(self.original, obj)
 
 
+_ANY: Final = object()
+
+
 def _reporting_getattribute(
-    names: Mapping[str, Entry], watch: AttributeWatch, original_class: Any
+    names: Mapping[str, Entry],
+    originals: Mapping[str, object],
+    watch: AttributeWatch,
+    original_class: Any,
 ) -> Callable[[object, str], Any]:
-    """A module class's ``__getattribute__`` that reports the names of ``names``."""
+    """A module class's ``__getattribute__`` that reports the reads of ``names`` that find
+    the original object: one the test put in its place (``monkeypatch.setattr(locale,
+    "format", fake, raising=False)``) is there on the newer release too."""
 
     def __getattribute__(self: object, attribute: str) -> Any:
         entry = names.get(attribute)
-        if entry is not None:
+        if entry is None:
+            return original_class.__getattribute__(self, attribute)
+        value = original_class.__getattribute__(self, attribute)
+        original = originals.get(attribute, _ANY)
+        if original is _ANY or value is original:
             watch.seen(entry, attribute)
-        return original_class.__getattribute__(self, attribute)
+        return value
 
     return __getattribute__
 
 
-_REPORTING_GETATTRIBUTE: Final = _reporting_getattribute({}, None, object).__code__  # type: ignore[arg-type]
+_REPORTING_GETATTRIBUTE: Final = _reporting_getattribute({}, {}, None, object).__code__  # type: ignore[arg-type]
 
 
 class AttributeWatch:
@@ -434,7 +455,9 @@ class AttributeWatch:
 
     def _watch_names(self, module: ModuleType, names: Mapping[str, Entry]) -> None:
         original_class = type(module)
-        getattribute = _reporting_getattribute(names, self, original_class)
+        own = vars(module)
+        originals = {name: own[name] for name in names if name in own}
+        getattribute = _reporting_getattribute(names, originals, self, original_class)
         Watched = types.new_class(
             "Watched",
             (original_class,),

@@ -16,8 +16,14 @@ applies it, ``reset()`` puts back the simulated state after anything a test did 
   newer release raises (``_behaviours.py``).
 * ``sys.version_info``, ``sys.hexversion`` and ``sys.version`` read by the project's own
   code (files under the rootdir outside site-packages) show the simulated release: an
-  ``import sys`` there receives a view of ``sys`` that differs in those three names only.
-  The standard library, pytest and installed packages keep seeing the real interpreter.
+  ``import sys`` there receives a view of ``sys`` that differs in those three names (and
+  ``sys.stdlib_module_names``, without the removed modules) only; ``importlib.reload``
+  takes it for ``sys``.  The standard library, pytest and installed packages keep seeing
+  the real interpreter.
+* ``pkgutil.iter_modules()`` (and ``walk_packages()``) list no standard-library copy of a
+  removed module.
+* A module that ``unittest.mock.patch("imp.reload")``, ``pkgutil.resolve_name()`` and the
+  like import for their caller is the caller's import: refused as the caller's would be.
 """
 
 from __future__ import annotations
@@ -27,14 +33,21 @@ import importlib
 import importlib.machinery
 import importlib.util
 import os
+import pkgutil
 import sys
 from collections import ChainMap
 from types import FrameType, ModuleType, TracebackType
-from typing import AbstractSet, Any, Mapping, Sequence, Tuple
+from typing import AbstractSet, Any, Iterator, Mapping, Sequence, Tuple
 
 from pytest_removed_apis import _behaviours, _hiding
 from pytest_removed_apis.catalog import Entry
-from pytest_removed_apis.classify import SITE_DIRS, is_library, is_library_dir, is_runner
+from pytest_removed_apis.classify import (
+    SITE_DIRS,
+    imports_on_behalf,
+    is_library,
+    is_library_dir,
+    is_runner,
+)
 from pytest_removed_apis.instrument import module_entry_of, take_imported
 
 Use = Tuple[Entry, str, int]  # noqa: UP006 - evaluated on 3.8
@@ -88,16 +101,21 @@ class SysView(ModuleType):
     """``sys`` as the project's code sees it: three names differ, everything else (reads,
     assignments, deletions) goes to the real module."""
 
-    _FAKED = ("version_info", "hexversion", "version")
+    _FAKED = ("version_info", "hexversion", "version", "stdlib_module_names")
 
-    def __init__(self, release: tuple[int, int]) -> None:
+    def __init__(self, release: tuple[int, int], removed: AbstractSet[str] = frozenset()) -> None:
+        """``removed``: the standard-library modules the release no longer has."""
         super().__init__("sys", sys.__doc__)
         real = sys.version.split(" ", 1)
-        _own(self).update(
+        own = _own(self)
+        own.update(
             version_info=VersionInfo(release),
             hexversion=(release[0] << 24) | (release[1] << 16) | 0xF0,
             version=" ".join([f"{release[0]}.{release[1]}.0", *real[1:]]),
         )
+        names = getattr(sys, "stdlib_module_names", None)  # from 3.10 on
+        if names is not None:
+            own["stdlib_module_names"] = frozenset(names - removed)
 
     @property
     def __dict__(self) -> Mapping[str, Any]:  # type: ignore[override]
@@ -135,7 +153,9 @@ class Simulation:
                 self._members.setdefault(entry.module, []).append(entry)
         self.rootdir = os.path.join(os.path.normcase(os.path.realpath(rootdir)), "")
         self.visible: frozenset[str] = frozenset()
-        self.view = SysView(release)
+        self.view = SysView(
+            release, {e.module for e in chosen if e.kind == "module" and e.removed_by_python}
+        )
         # A library's entries are hidden on any interpreter; the version is shown only when
         # the simulated release is newer than the running one.
         self.newer = release > running
@@ -152,11 +172,7 @@ class Simulation:
         self._project: dict[str, bool] = {}
         self._modules_seen = -1
         self._last_module: str | None = None
-        self._saved_imports: tuple[Any, Any, Any] = (
-            builtins.__import__,
-            importlib.import_module,
-            importlib.util.find_spec,
-        )
+        self._saved_imports: tuple[Any, ...] = ()
 
     @property
     def nothing_to_hide(self) -> bool:
@@ -327,8 +343,32 @@ class Simulation:
         original_import = builtins.__import__
         original_import_module = importlib.import_module
         original_find_spec = importlib.util.find_spec
-        self._saved_imports = (original_import, original_import_module, original_find_spec)
+        original_reload = importlib.reload
+        original_iter_modules = pkgutil.iter_modules
+        self._saved_imports = (
+            original_import,
+            original_import_module,
+            original_find_spec,
+            original_reload,
+            original_iter_modules,
+        )
         simulation, modules = self, sys.modules
+
+        def reload(module: ModuleType) -> ModuleType:
+            if module is simulation.view:  # the project's ``sys``
+                original_reload(sys)
+                return module
+            return original_reload(module)
+
+        def iter_modules(path: Any = None, prefix: str = "") -> Iterator[pkgutil.ModuleInfo]:
+            # The standard library's copies of removed modules are not there to find.
+            for info in original_iter_modules(path, prefix):
+                name = info.name[len(prefix) :] if path is None else info.name
+                entry = simulation.module_entry(name)
+                if entry is None or not entry.removed_by_python:
+                    yield info
+                elif not is_library_dir(getattr(info.module_finder, "path", None)):
+                    yield info
 
         def simulated_import(
             name: str,
@@ -375,11 +415,17 @@ class Simulation:
         builtins.__import__ = simulated_import
         importlib.import_module = simulated_import_module
         importlib.util.find_spec = find_spec
+        importlib.reload = reload
+        pkgutil.iter_modules = iter_modules
 
     def _restore_imports(self) -> None:
-        builtins.__import__, importlib.import_module, importlib.util.find_spec = (
-            self._saved_imports
-        )
+        (
+            builtins.__import__,
+            importlib.import_module,
+            importlib.util.find_spec,
+            importlib.reload,
+            pkgutil.iter_modules,
+        ) = self._saved_imports
 
     # -- explaining a failure ----------------------------------------------------------
 
@@ -514,6 +560,8 @@ def _imported_by_library(frame: FrameType | None) -> bool:
     package's wrappers), is the standard library's (3.8's ``email`` imports ``uu``)."""
     while frame is not None:
         filename = frame.f_code.co_filename
+        if imports_on_behalf(filename):
+            return False  # mock.patch("imp.reload"): asked for by its caller
         if (
             not filename.startswith("<frozen")
             and os.path.dirname(filename) not in _IMPORT_MACHINERY

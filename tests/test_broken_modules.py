@@ -12,17 +12,16 @@ from __future__ import annotations
 
 import sys
 import types
-import xml.etree.ElementTree as ElementTree
 from pathlib import Path
-from typing import Any, Dict, Iterator
+from typing import Any, Iterator
 
+import judged
 import pytest
+from judged import Outcomes
 
 from pytest_removed_apis.broken import BrokenModules, Cause
 from pytest_removed_apis.catalog import by_id
 from pytest_removed_apis.findings import Finding, to_wire
-
-Outcomes = Dict[str, str]  # noqa: UP006 - evaluated at run time on 3.8
 
 BEFORE_312 = sys.version_info < (3, 12)
 
@@ -305,31 +304,10 @@ ALLOWED = {"test_f.py::test_allowed": "passed"}
 """What the plugin makes of the test whose marker allows the API its import uses."""
 
 
-def _outcomes(junit: str) -> Outcomes:
-    outcomes: Outcomes = {}
-    for case in ElementTree.parse(junit).getroot().iter("testcase"):
-        module, *classes = case.get("classname", "").split(".")
-        name = case.get("name", "")
-        nodeid = "::".join([f"{module}.py", *classes, name]) if module else f"{name}.py"
-        tags = {child.tag for child in case}
-        outcome = "passed"
-        for tag, named in (("error", "error"), ("failure", "failed"), ("skipped", "skipped")):
-            if tag in tags:
-                outcome = named
-                break
-        outcomes[nodeid] = outcome
-    return outcomes
-
-
 def _run(
     pytester: pytest.Pytester, *args: str, project: dict[str, str] = PROJECT
 ) -> tuple[Outcomes, pytest.RunResult]:
-    pytester.makepyfile(**{name[:-3]: text for name, text in project.items()})
-    junit = str(pytester.path / "junit.xml")
-    result = pytester.runpytest_subprocess(
-        "-p", "no:cacheprovider", "--continue-on-collection-errors", f"--junitxml={junit}", *args
-    )
-    return _outcomes(junit), result
+    return judged.run(pytester, project, *args)
 
 
 @pytest.mark.skipif(BEFORE_312, reason="real 3.12 or later is the judge")

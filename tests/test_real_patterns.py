@@ -1,0 +1,131 @@
+"""Patterns of real suites around removed APIs, judged by real CPython 3.12.
+
+``PATTERNS`` pass on 3.8-3.11 without the plugin; ``REAL_312`` is what real 3.12.1 (and
+3.13.0) does with them (``-p no:removed_apis``).  Before 3.12, default mode and simulation
+must each end every test as real 3.12 does.  ``SIMULATED`` fail on 3.11 without the plugin
+(they look for what 3.11 still has), so only simulation is held to real 3.12 there.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import judged
+import pytest
+from judged import Outcomes
+
+BEFORE_312 = sys.version_info < (3, 12)
+
+PATTERNS = {
+    "test_patterns.py": """
+        import locale
+        from unittest import mock
+
+
+        def test_mock_patch_of_a_removed_module():
+            with mock.patch("imp.reload"):
+                pass
+
+
+        @mock.patch("asyncore.loop")
+        def test_mock_patch_decorating_the_test(loop):
+            assert loop
+
+
+        def test_monkeypatch_of_a_removed_name_without_raising(monkeypatch):
+            monkeypatch.setattr(locale, "format", lambda *args: "x", raising=False)
+            assert locale.format("%d", 1) == "x"
+
+
+        def test_monkeypatch_delattr_without_raising(monkeypatch):
+            monkeypatch.delattr(locale, "format", raising=False)
+
+
+        def test_mock_patch_of_a_removed_name_with_create():
+            with mock.patch("locale.format_string", create=True):
+                pass
+        """,
+}
+
+REAL_312: Outcomes = {
+    "test_patterns.py::test_mock_patch_of_a_removed_module": "failed",
+    "test_patterns.py::test_mock_patch_decorating_the_test": "failed",
+    "test_patterns.py::test_monkeypatch_of_a_removed_name_without_raising": "passed",
+    "test_patterns.py::test_monkeypatch_delattr_without_raising": "passed",
+    "test_patterns.py::test_mock_patch_of_a_removed_name_with_create": "passed",
+}
+
+SIMULATED = {
+    "test_newer.py": """
+        import importlib
+        import pkgutil
+        import sys
+
+
+        def test_stdlib_module_names_lack_removed_modules():
+            names = getattr(sys, "stdlib_module_names", None)  # 3.10 and later
+            assert names is None or ("imp" not in names and "asyncore" not in names)
+
+
+        def test_iter_modules_lists_no_removed_module():
+            assert not {"imp", "asyncore"} & {info.name for info in pkgutil.iter_modules()}
+
+
+        def test_walk_packages_of_a_package_lists_no_removed_submodule():
+            import email
+
+            found = {info.name for info in pkgutil.walk_packages(email.__path__, "email.")}
+            assert "email.mime.text" in found
+
+
+        def test_reload_of_sys():
+            assert importlib.reload(sys) is sys
+        """,
+}
+
+SIMULATED_312: Outcomes = {
+    "test_newer.py::test_stdlib_module_names_lack_removed_modules": "passed",
+    "test_newer.py::test_iter_modules_lists_no_removed_module": "passed",
+    "test_newer.py::test_walk_packages_of_a_package_lists_no_removed_submodule": "passed",
+    "test_newer.py::test_reload_of_sys": "passed",
+}
+
+
+@pytest.mark.skipif(BEFORE_312, reason="real 3.12 or later is the judge")
+def test_the_outcomes_are_those_of_the_real_release(pytester: pytest.Pytester) -> None:
+    outcomes, _ = judged.run(pytester, {**PATTERNS, **SIMULATED}, "-p", "no:removed_apis")
+    assert outcomes == {**REAL_312, **SIMULATED_312}
+
+
+@pytest.mark.skipif(not BEFORE_312, reason="the 3.12 removals are gone on this interpreter")
+def test_the_patterns_pass_without_the_plugin(pytester: pytest.Pytester) -> None:
+    outcomes, _ = judged.run(pytester, PATTERNS, "-p", "no:removed_apis")
+    assert set(outcomes.values()) == {"passed"}
+
+
+@pytest.mark.skipif(not BEFORE_312, reason="the 3.12 removals are gone on this interpreter")
+@pytest.mark.parametrize("mode", [(), ("--simulate-312",)], ids=["default", "simulate"])
+def test_each_pattern_ends_as_on_the_real_release(
+    pytester: pytest.Pytester, mode: tuple[str, ...]
+) -> None:
+    outcomes, _ = judged.run(pytester, PATTERNS, "-p", "removed_apis", *mode)
+    assert outcomes == REAL_312
+
+
+@pytest.mark.skipif(not BEFORE_312, reason="the 3.12 removals are gone on this interpreter")
+def test_a_simulated_interpreter_lists_and_reloads_as_the_real_release(
+    pytester: pytest.Pytester,
+) -> None:
+    outcomes, _ = judged.run(pytester, SIMULATED, "-p", "removed_apis", "--simulate-312")
+    assert outcomes == SIMULATED_312
+
+
+@pytest.mark.skipif(not BEFORE_312, reason="the 3.12 removals are gone on this interpreter")
+def test_a_patch_decorating_a_test_is_reported_at_the_test(pytester: pytest.Pytester) -> None:
+    _, result = judged.run(pytester, PATTERNS, "-p", "removed_apis")
+    result.stdout.fnmatch_lines(
+        [
+            "    used at test_patterns.py:10 during call of "
+            "test_patterns.py::test_mock_patch_decorating_the_test",
+        ]
+    )
