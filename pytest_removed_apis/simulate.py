@@ -365,9 +365,8 @@ class Simulation:
             for info in original_iter_modules(path, prefix):
                 name = info.name[len(prefix) :] if path is None else info.name
                 entry = simulation.module_entry(name)
-                if entry is None or not entry.removed_by_python:
-                    yield info
-                elif not is_library_dir(getattr(info.module_finder, "path", None)):
+                standard = is_library_dir(getattr(info.module_finder, "path", None))
+                if entry is None or not entry.removed_by_python or not standard:
                     yield info
 
         def simulated_import(
