@@ -455,7 +455,7 @@ class AttributeWatch:
 
     def _watch_names(self, module: ModuleType, names: Mapping[str, Entry]) -> None:
         original_class = type(module)
-        own = vars(module)
+        own: Mapping[str, object] = getattr(module, "__dict__", {})
         originals = {name: own[name] for name in names if name in own}
         getattribute = _reporting_getattribute(names, originals, self, original_class)
         Watched = types.new_class(

@@ -23,7 +23,7 @@ from pytest_removed_apis import _xdist, catalog, hookspecs, reporting
 from pytest_removed_apis.capture import Reclassify, Recorder, Started, unreachable
 from pytest_removed_apis.catalog import Entry
 from pytest_removed_apis.classify import Classifier, Origins
-from pytest_removed_apis.findings import Finding, Phase, Wire, to_wire
+from pytest_removed_apis.findings import Finding, Phase, Wire, from_wire, to_wire
 from pytest_removed_apis.instrument import (
     AttributeWatch,
     BehaviourWatch,
@@ -134,6 +134,9 @@ def pytest_load_initial_conftests(
 ) -> Generator[None, None, None]:
     """Simulate and watch from the first conftest.py on: a use while it is imported stops
     the run, as an import error in a conftest.py does on the newer release."""
+    child = sys.modules.get("pytest_removed_apis.children")
+    if child is not None:  # a test's child that is a pytest run: this plugin watches it
+        child.stop_child()
     try:
         settings = from_config(early_config, early_config.known_args_namespace, early=True)
     except SettingsError:
@@ -220,6 +223,42 @@ def _start(config: pytest.Config, settings: Settings) -> None:
         )
         detector.early = early  # what the conftest files did while imported
         manager.register(detector, _DETECTOR)
+    if (watching or manager.has_plugin(_SIMULATOR)) and not manager.has_plugin(_CHILDREN):
+        _start_children(config, settings, rootdir)
+
+
+_CHILDREN = "removed_apis_children"
+
+
+def _start_children(config: pytest.Config, settings: Settings, rootdir: str) -> None:
+    """Python processes the tests start are watched (or simulated) as this one."""
+    from pytest_removed_apis.children import Children
+
+    configuration = {
+        "mode": settings.mode,
+        "target": settings.target,
+        "allowed": sorted(settings.allowed),
+        "third_party": settings.third_party,
+        "simulate": settings.simulate,
+        "rootdir": rootdir,
+    }
+    children = Children(
+        configuration,
+        functools.partial(_running_allowed, config),
+        functools.partial(ReportMaker.needed, config),
+    )
+    config.pluginmanager.register(children, _CHILDREN)
+    config.add_cleanup(children.uninstall)
+
+
+def _running_allowed(config: pytest.Config) -> frozenset[str] | None:
+    """What the markers of the test that runs allow (``None``: every API)."""
+    manager = config.pluginmanager
+    running = manager.get_plugin(_DETECTOR) or manager.get_plugin(_SIMULATOR)
+    item = getattr(running, "item", None)
+    if item is None:
+        return _NONE
+    return item.stash.get(_ALLOWED, _NONE) if _MARKERS_READ in config.stash else _NONE
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -305,8 +344,12 @@ class ReportMaker:
     def pytest_runtest_makereport(
         self, item: pytest.Item, call: pytest.CallInfo[None]
     ) -> Generator[None, pytest.TestReport, pytest.TestReport]:
-        detector = item.config.pluginmanager.get_plugin(_DETECTOR)
+        manager = item.config.pluginmanager
+        detector = manager.get_plugin(_DETECTOR)
         found = detector.findings(item, call.when) if isinstance(detector, Detector) else ()
+        children = manager.get_plugin(_CHILDREN)
+        if children is not None and children.started:  # what the test's children found
+            found = [*found, *map(from_wire, children.collect(item.nodeid, call.when))]
         for finding in found:
             item.user_properties.append(("removed_api", reporting.property_text(finding)))
         report = yield
@@ -378,6 +421,7 @@ class Simulator:
 
     def __init__(self, simulation: Simulation) -> None:
         self.simulation = simulation
+        self.item: pytest.Item | None = None  # the test that runs
         self._clean = False  # put back after the last test (nothing ran since)
 
     @classmethod
@@ -403,6 +447,7 @@ class Simulator:
     # times as much for every test: pytest 8 calls logfinish at the end of every protocol.
     @pytest.hookimpl(tryfirst=True)
     def pytest_runtest_protocol(self, item: pytest.Item) -> None:
+        self.item = item
         visible = _visible(item, self.simulation)
         if visible or not self._clean:  # collection, or another plugin, came before
             self.simulation.reset(visible)
