@@ -55,6 +55,33 @@ REAL_312: Outcomes = {
     "test_patterns.py::test_mock_patch_of_a_removed_name_with_create": "passed",
 }
 
+OWN_COPY = {
+    "asyncore.py": """
+        class Dispatcher:
+            pass
+        """,
+    "test_own_copy.py": """
+        import asyncore
+
+        DISPATCHER = asyncore.Dispatcher
+
+
+        def test_first():
+            import asyncore as again
+
+            assert again is asyncore
+
+
+        def test_second():
+            import asyncore as again
+
+            assert again is asyncore
+            assert isinstance(again.Dispatcher(), DISPATCHER)
+        """,
+}
+"""A copy of a removed module outside the standard library (a project's own, or a PyPI
+one such as legacy-cgi): one module for the whole run, as on the real release."""
+
 SIMULATED = {
     "test_newer.py": """
         import importlib
@@ -118,6 +145,17 @@ def test_a_simulated_interpreter_lists_and_reloads_as_the_real_release(
 ) -> None:
     outcomes, _ = judged.run(pytester, SIMULATED, "-p", "removed_apis", "--simulate-312")
     assert outcomes == SIMULATED_312
+
+
+@pytest.mark.parametrize("mode", [(), ("--simulate-312",)], ids=["plain", "simulate"])
+def test_a_copy_of_a_removed_module_outside_the_standard_library_stays_one_module(
+    pytester: pytest.Pytester, mode: tuple[str, ...]
+) -> None:
+    if mode and not BEFORE_312:
+        pytest.skip("the 3.12 removals are gone on this interpreter")
+    plugin = "removed_apis" if mode else "no:removed_apis"  # plain: real 3.12 judges
+    outcomes, _ = judged.run(pytester, OWN_COPY, "-p", plugin, *mode)
+    assert set(outcomes.values()) == {"passed"}
 
 
 @pytest.mark.skipif(not BEFORE_312, reason="the 3.12 removals are gone on this interpreter")
