@@ -286,6 +286,19 @@ class _Tracked:
         return self.original if getter is None else getter(self.original, obj, owner)
 
 
+class _TrackedOnClass(_Tracked):
+    """The same for a special method: only a read on the class itself is a use
+    (``EnumMeta.__getattr__``); the interpreter's own look-up has an instance."""
+
+    __slots__ = ()
+
+    def __get__(self, obj: object, owner: type | None = None) -> Any:
+        if obj is None:
+            self.watch.seen(self.entry)
+        getter = getattr(type(self.original), "__get__", None)
+        return self.original if getter is None else getter(self.original, obj, owner)
+
+
 class _TrackedData(_Tracked):
     """The same for a data descriptor (a property): assignment and deletion go through."""
 
@@ -365,8 +378,11 @@ class AttributeWatch:
         """Whether uses of the entry are seen as attribute accesses."""
         if entry.kind in ("module", "parameter", "behaviour") or not entry.qualname:
             return False
-        # Python itself calls special methods: only explicit calls would be uses.
-        return not entry.qualname.rsplit(".", 1)[-1].startswith("__")
+        # Python itself calls special methods: only explicit calls would be uses, and only
+        # a read of __getattr__ on its class (EnumMeta.__getattr__(Color, "RED")) is told
+        # apart from the interpreter's own look-up of it.
+        name = entry.qualname.rsplit(".", 1)[-1]
+        return name == "__getattr__" or not name.startswith("__")
 
     def expect(self, name: str, entry: Entry) -> None:
         """Watch the module ``name`` (under the module entry) once it is imported."""
@@ -446,7 +462,8 @@ class AttributeWatch:
         if isinstance(original, _Tracked):
             return  # inherited from a class already watched for the same name
         data = hasattr(type(original), "__set__")
-        tracker = (_TrackedData if data else _Tracked)(original, entry, self)
+        kind = _TrackedOnClass if name.startswith("__") else _TrackedData if data else _Tracked
+        tracker = kind(original, entry, self)
         try:
             setattr(klass, name, tracker)
         except (TypeError, AttributeError):  # a built-in type: cannot be watched

@@ -44,6 +44,24 @@ PATTERNS = {
         def test_mock_patch_of_a_removed_name_with_create():
             with mock.patch("locale.format_string", create=True):
                 pass
+
+
+        def test_an_explicit_call_of_a_removed_special_method():
+            import enum
+
+            class Color(enum.Enum):
+                RED = 1
+
+            assert enum.EnumMeta.__getattr__(Color, "RED") is Color.RED
+
+
+        def test_the_interpreters_own_use_of_that_special_method():
+            import enum
+
+            class Color(enum.Enum):
+                RED = 1
+
+            assert not hasattr(Color, "BLUE")
         """,
 }
 
@@ -53,6 +71,8 @@ REAL_312: Outcomes = {
     "test_patterns.py::test_monkeypatch_of_a_removed_name_without_raising": "passed",
     "test_patterns.py::test_monkeypatch_delattr_without_raising": "passed",
     "test_patterns.py::test_mock_patch_of_a_removed_name_with_create": "passed",
+    "test_patterns.py::test_an_explicit_call_of_a_removed_special_method": "failed",
+    "test_patterns.py::test_the_interpreters_own_use_of_that_special_method": "passed",
 }
 
 OWN_COPY = {
