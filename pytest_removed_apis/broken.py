@@ -21,13 +21,14 @@ Nothing is added to the import of any other module.
 from __future__ import annotations
 
 import dis
+import os
 import sys
 import types
 from types import FrameType, ModuleType
 from typing import Any, Callable, Final, NamedTuple
 
 from pytest_removed_apis.catalog import Entry
-from pytest_removed_apis.classify import is_library, is_runner
+from pytest_removed_apis.classify import SITE_DIRS, is_library, is_runner
 
 IMPORTING: Final = frozenset(
     bytes([code]) for name, code in dis.opmap.items() if name == "IMPORT_NAME" or "CALL" in name
@@ -74,7 +75,19 @@ Caught = Callable[[str, int, str], bool]
 module of that name (its last part)."""
 
 
-def executing(frame: FrameType | None, caught: Caught, imported: str) -> tuple[list[str], bool]:
+class Failing(NamedTuple):
+    """What a use makes fail on the target release."""
+
+    modules: list[str]
+    """The modules whose import fails, innermost first."""
+    handled: bool
+    """Whether code takes the failure during an import, so that the use fails nothing
+    else: a module's body, or the project's handler around an import."""
+    fallback: str | None
+    """The module whose body takes it: its name for the module holds its fallback."""
+
+
+def executing(frame: FrameType | None, caught: Caught, imported: str) -> Failing:
     """The modules whose import fails on the target release because of a use in ``frame``:
     each module whose body runs, walking outwards, until code catches the failure or the
     test runner is reached (pytest turns it into an error).  Innermost first; and whether
@@ -92,13 +105,24 @@ def executing(frame: FrameType | None, caught: Caught, imported: str) -> tuple[l
         if not is_library(filename):
             name = _module_run_by(frame)
             if not first and caught(filename, frame.f_lineno, imported):
-                return found, bool(found) or name is not None
+                # A module body's fallback, or the project's handler around an import,
+                # takes the failure; an installed distribution's function may turn it
+                # into another (setuptools' distutils hook then finds no distutils), so
+                # the use stays a use there.
+                handled = name is not None or (bool(found) and not _installed(filename))
+                return Failing(found, handled, name)
             if name is not None:
                 found.append(name)
                 imported = name.rpartition(".")[2]
         first = False
         frame = frame.f_back
-    return found, False
+    return Failing(found, False, None)
+
+
+def _installed(filename: str) -> bool:
+    """A file of an installed distribution (site-packages), not of the project."""
+    parts = os.path.normcase(filename).split(os.sep)
+    return any(part in SITE_DIRS for part in parts)
 
 
 def _module_run_by(frame: FrameType) -> str | None:
@@ -145,19 +169,21 @@ class BrokenModules:
         self._names: dict[int, dict[str, Cause]] = {}
         self._undo: list[Callable[[], None]] = []
 
-    def mark(self, names: list[str], cause: Cause) -> None:
+    def mark(self, names: list[str], cause: Cause, fallback: str | None = None) -> None:
         """The modules ``names`` (innermost first) broken by ``cause``, the first of them
-        directly, each of the others through the one before it."""
+        directly, each of the others through the one before it.  ``fallback``, the module
+        whose body took the failure, holds something else under the name of the module
+        it imported, there: reading it is no import."""
         for name in names:
             cause = cause.chained(name) if cause.chain else cause._replace(chain=(name,))
-            self._mark(name, cause)
+            self._mark(name, cause, fallback)
 
     def settle(self) -> None:
         """Mark the pending modules imported since."""
         for name in [name for name in self.pending if name in sys.modules]:
             self.mark([name], self.pending.pop(name))
 
-    def _mark(self, name: str, cause: Cause) -> None:
+    def _mark(self, name: str, cause: Cause, fallback: str | None = None) -> None:
         if name in self.causes:
             return
         module = sys.modules.get(name)
@@ -167,7 +193,7 @@ class BrokenModules:
         self._watch(module, "__spec__", cause)
         parent_name, _, last = name.rpartition(".")
         parent = sys.modules.get(parent_name) if parent_name else None
-        if isinstance(parent, ModuleType):
+        if isinstance(parent, ModuleType) and parent_name != fallback:
             self._watch(parent, last, cause)  # from package import module
         if hasattr(module, "__path__"):
             self.packages.add(name)

@@ -390,12 +390,12 @@ class Recorder:
         else:
             raises, name = cause.raises, cause.module.rpartition(".")[2]
         target = self.settings.target_version
-        names, handled = executing(
+        failing = executing(
             frame, lambda file, line, last: caught(file, line, target, raises, last), name
         )
-        if names:
-            self.broken.mark(names, cause)
-        return handled
+        if failing.modules:
+            self.broken.mark(failing.modules, cause, failing.fallback)
+        return failing.handled
 
     def break_when_imported(self, name: str, entry: Entry, filename: str, lineno: int) -> None:
         """The module ``name``, about to be imported, is broken by the use at

@@ -109,6 +109,49 @@ PROJECT = {
 
         sys.meta_path.append(Finder())
         """,
+    "conftest.py": """
+        import os
+        import sys
+
+        # Two installed distributions, as in a virtual environment's site-packages.
+        sys.path.insert(0, os.path.join(os.path.dirname(__file__), "site", "site-packages"))
+        """,
+    "site/site-packages/hookdist/__init__.py": """
+        import importlib
+
+
+        def load():  # a hook that turns any failure into "not there"
+            try:
+                return importlib.import_module("hookdist.impl")
+            except Exception:
+                return None
+        """,
+    "site/site-packages/hookdist/impl.py": """
+        import imp
+
+        LOADED = imp
+        """,
+    "site/site-packages/fallbackdist/__init__.py": """
+        try:
+            from fallbackdist import impl
+        except ImportError:
+            impl = None
+        """,
+    "site/site-packages/fallbackdist/impl.py": """
+        import imp
+        """,
+    "test_h.py": """
+        def test_an_installed_hook_turns_the_failure_into_another():
+            import hookdist
+
+            assert hookdist.load() is not None
+
+
+        def test_an_installed_module_falls_back():
+            import fallbackdist
+
+            assert fallbackdist.impl is None or fallbackdist.impl
+        """,
     "test_a.py": """
         from legacylib import loader
 
@@ -259,6 +302,8 @@ REAL_312: Outcomes = {
     "test_g.py::test_g1": "failed",
     "test_g.py::test_g2": "failed",
     "test_g.py::test_g3": "failed",
+    "test_h.py::test_an_installed_hook_turns_the_failure_into_another": "failed",
+    "test_h.py::test_an_installed_module_falls_back": "passed",
 }
 """Real 3.12.1 (and 3.13.0: the same); ``test_allowed`` fails there, as any use does."""
 
