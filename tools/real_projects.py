@@ -409,16 +409,23 @@ def node_id(classname: str, name: str, source: pathlib.Path) -> str:
     return dotted
 
 
+def problem_message(element: ET.Element) -> str:
+    """One line saying why: the exception pytest reported, not "collection failure"."""
+    text = element.text or ""
+    raised = [line[1:].strip() for line in text.splitlines() if line.startswith("E ")]
+    message = (element.get("message") or "").strip()
+    if raised and (not message or message == "collection failure"):
+        message = raised[-1]
+    return (message.splitlines() or [element.tag])[0][:160]
+
+
 def parse_junit(path: pathlib.Path, source: pathlib.Path) -> dict[str, Outcome]:
     outcomes: dict[str, Outcome] = {}
     root = ET.parse(str(path)).getroot()
     for case in root.iter("testcase"):
         node = node_id(case.get("classname", ""), case.get("name", ""), source)
         problems = [child for child in case if child.tag in ("failure", "error")]
-        message = ""
-        if problems:
-            message = (problems[0].get("message") or problems[0].tag).strip()
-            message = message.splitlines()[0][:160] if message else problems[0].tag
+        message = problem_message(problems[0]) if problems else ""
         previous = outcomes.get(node)
         if previous is not None and previous.failed:
             continue
