@@ -4,9 +4,17 @@ What is an entry
     Every Python-level API that exists in CPython 3.11 and is gone, or no longer behaves the
     old way, in 3.12, and every one that exists in 3.12 and is gone in 3.13.  The list starts
     from the "Removed" sections of What's New in Python 3.12 and 3.13 and is completed by a
-    mechanical comparison of the real interpreters (``tools/stdlib_surface.py``); the test
-    suite proves every entry present on the releases before its removal and absent from the
-    release that removed it.
+    mechanical comparison of the real interpreters (``tools/stdlib_surface.py``, and
+    ``tools/surface/reachable.py`` for what only importing shows); the test suite proves
+    every entry present on the releases before its removal and absent from the release
+    that removed it.
+
+    That includes the test packages a package carried (``unittest.test``, ``ctypes.test``:
+    3.12 moved them into ``test``, and projects import their helpers), and a removed API
+    under each spelling the older release offered (``unittest.makeSuite`` and
+    ``unittest.loader.makeSuite``, ``sqlite3.enable_shared_cache`` and
+    ``sqlite3.dbapi2.enable_shared_cache``): each spelling is an entry of its own, since
+    the plugin watches a name where it is read.
 
 What is not an entry
     * A submodule of a removed package: ``distutils.core`` goes with ``distutils``.  The
@@ -14,9 +22,11 @@ What is not an entry
     * A member of a removed module or class: it goes with its owner.
     * An incidental name that was never API: a module's own imports showing up as its
       attributes (``import os`` in ``imp`` makes ``imp.os``; ``from x import y`` makes a
-      foreign object an attribute), unless the name is in the module's ``__all__`` or is
-      documented as part of the module; and the variable of a module-level loop left
-      behind as an attribute (``dis.spec_op`` and ``dis.specialized`` in 3.11 and 3.12).
+      foreign object an attribute, as ``pathlib.S_ISDIR`` was ``stat.S_ISDIR`` until 3.13),
+      unless the name is in the module's ``__all__`` or is documented as part of the module;
+      and the variable of a module-level loop left behind as an attribute (``dis.spec_op``
+      and ``dis.specialized`` in 3.11 and 3.12).
+    * CPython's own ``test`` package: it is "meant for internal use by Python only".
     * A name moved behind a module ``__getattr__``: still reachable, so not removed
       (``ast.Num`` in 3.12).
     * A group of methods that CPython removed as one interface, with one warning for all
@@ -492,6 +502,46 @@ _ENTRIES: tuple[Entry, ...] = (
         None,
         "3.12",
         "Use zipfile.Path, which does its own name lookup.",
+    ),
+    _api(
+        "sre_parse:expand_template",
+        "function",
+        "3.11",
+        "3.12",
+        "Use match.expand(template) or re.sub() (sre_parse itself is deprecated: use re).",
+        doc_url="https://docs.python.org/3.12/library/re.html#re.Match.expand",
+    ),
+    _api(
+        "ctypes.test",
+        "module",
+        None,
+        "3.12",
+        "Nothing replaces it: CPython's own ctypes tests moved to test.test_ctypes, which is not for reuse; copy the helper you need (need_symbol(name) is unittest.skipUnless(hasattr(ctypes, name), ...)).",
+        doc_url="https://docs.python.org/3.12/whatsnew/changelog.html#python-3-12-0-alpha-1",
+    ),
+    _api(
+        "lib2to3.tests",
+        "module",
+        None,
+        "3.12",
+        "Nothing replaces it: lib2to3's own tests moved to test.test_lib2to3, which is not for reuse (and lib2to3 itself is gone in 3.13); use parso, LibCST or fissix.",
+        doc_url="https://docs.python.org/3.12/whatsnew/changelog.html#python-3-12-0-alpha-1",
+    ),
+    _api(
+        "tkinter.test",
+        "module",
+        None,
+        "3.12",
+        "Nothing replaces it: tkinter's own tests moved to test.test_tkinter and test.test_ttk, which are not for reuse; copy the helper you need (AbstractTkTest, requires_tcl, ...) into your project.",
+        doc_url="https://docs.python.org/3.12/whatsnew/changelog.html#python-3-12-0-alpha-1",
+    ),
+    _api(
+        "unittest.test",
+        "module",
+        None,
+        "3.12",
+        "Nothing replaces it: unittest's own tests moved to test.test_unittest, which is not for reuse; copy the helper you need (LoggingResult, ...) into your project.",
+        doc_url="https://docs.python.org/3.12/whatsnew/changelog.html#python-3-12-0-alpha-1",
     ),
     _api(
         "_pyio:OpenWrapper",
@@ -1019,6 +1069,14 @@ _ENTRIES: tuple[Entry, ...] = (
     ),
     _api(
         "sqlite3:enable_shared_cache",
+        "function",
+        "3.10",
+        "3.12",
+        "Open the database in URI mode with the cache=shared query parameter.",
+        warns=("3.10", r"enable_shared_cache is deprecated"),
+    ),
+    _api(
+        "sqlite3.dbapi2:enable_shared_cache",
         "function",
         "3.10",
         "3.12",
@@ -1717,6 +1775,30 @@ _ENTRIES: tuple[Entry, ...] = (
         "Pass context=ssl.create_default_context(cafile=..., capath=...) instead.",
         warns=("3.8", r"cafile, capath and cadefault are deprecated"),
         aspect="capath",
+    ),
+    _api(
+        "unittest.loader:findTestCases",
+        "function",
+        "3.11",
+        "3.13",
+        "Use unittest.TestLoader().loadTestsFromModule(module).",
+        warns=("3.11", r"unittest\.findTestCases\(\) is deprecated"),
+    ),
+    _api(
+        "unittest.loader:getTestCaseNames",
+        "function",
+        "3.11",
+        "3.13",
+        "Use unittest.TestLoader().getTestCaseNames(TestCaseClass).",
+        warns=("3.11", r"unittest\.getTestCaseNames\(\) is deprecated"),
+    ),
+    _api(
+        "unittest.loader:makeSuite",
+        "function",
+        "3.11",
+        "3.13",
+        "Use unittest.TestLoader().loadTestsFromTestCase(TestCaseClass).",
+        warns=("3.11", r"unittest\.makeSuite\(\) is deprecated"),
     ),
     _api(
         "uu",

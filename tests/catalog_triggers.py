@@ -104,6 +104,41 @@ zipfile.FastLookup(buffer).namelist()
 """,
         "AttributeError",
     ),
+    "sre_parse.expand_template": Trigger(
+        """\
+import re, warnings
+with warnings.catch_warnings():
+    # The module itself is deprecated since 3.11 (and still present in 3.13).
+    warnings.simplefilter('ignore', DeprecationWarning)
+    import sre_parse
+match = re.match('(a)', 'a')
+assert sre_parse.expand_template(sre_parse.parse_template(r'\\1x', match.re), match) == 'ax'
+""",
+        "AttributeError",
+    ),
+    "ctypes.test": Trigger(
+        "from ctypes.test import need_symbol\n",
+        "ModuleNotFoundError",
+    ),
+    "lib2to3.tests": Trigger(
+        """\
+import warnings
+with warnings.catch_warnings():
+    # lib2to3 warns about itself (3.9 on), and goes in 3.13: its tests went first.
+    warnings.simplefilter('ignore')
+    import lib2to3
+from lib2to3.tests.support import parse_string
+""",
+        "ModuleNotFoundError",
+    ),
+    "tkinter.test": Trigger(
+        "from tkinter.test.support import AbstractTkTest\n",
+        "ModuleNotFoundError",
+    ),
+    "unittest.test": Trigger(
+        "from unittest.test.support import LoggingResult\n",
+        "ModuleNotFoundError",
+    ),
     "dis.FORMAT_VALUE": Trigger(
         """\
 import dis
@@ -340,6 +375,13 @@ locale.format('%d', 1234)
         """\
 import sqlite3
 sqlite3.enable_shared_cache(False)
+""",
+        "AttributeError",
+    ),
+    "sqlite3.dbapi2.enable_shared_cache": Trigger(
+        """\
+import sqlite3.dbapi2
+sqlite3.dbapi2.enable_shared_cache(False)
 """,
         "AttributeError",
     ),
@@ -1265,6 +1307,33 @@ class DemoTest(unittest.TestCase):
     def test_x(self):
         pass
 unittest.makeSuite(DemoTest)
+""",
+        "AttributeError",
+    ),
+    "unittest.loader.findTestCases": Trigger(
+        """\
+import types, unittest.loader
+unittest.loader.findTestCases(types.ModuleType('demo'))
+""",
+        "AttributeError",
+    ),
+    "unittest.loader.getTestCaseNames": Trigger(
+        """\
+import unittest, unittest.loader
+class DemoTest(unittest.TestCase):
+    def test_x(self):
+        pass
+unittest.loader.getTestCaseNames(DemoTest, 'test')
+""",
+        "AttributeError",
+    ),
+    "unittest.loader.makeSuite": Trigger(
+        """\
+from unittest import TestCase, loader
+class DemoTest(TestCase):
+    def test_x(self):
+        pass
+loader.makeSuite(DemoTest)
 """,
         "AttributeError",
     ),

@@ -4,6 +4,14 @@
 missing from each release (see ``tools/surface/SUMMARY.md``).  Every name in it must be
 catalogued: as an entry of its own, inside a removed module, or as part of a behaviour
 entry that stands for a whole interface.
+
+``tools/surface/submodules-3.1x.json`` and ``reexports-3.1x.json`` are what
+``tools/surface/reachable.py`` found by importing every module ``pkgutil.walk_packages``
+lists and reading names with ``getattr``: the packages that went without a line in What's
+New (``unittest.test``), and removed names that the older release also reached through
+another module (``sqlite3.dbapi2.enable_shared_cache``).  Every removed module it does not
+give a reason for must be catalogued, and so must every re-export that no public spelling
+reaches any more, unless ``NOT_API`` says why it never was API.
 """
 
 from __future__ import annotations
@@ -24,8 +32,17 @@ INTERFACES = {
 }
 
 
-def removed(release: str) -> list[dict]:
-    return json.loads((SURFACE / f"removed-{release}.json").read_text(encoding="utf-8"))
+# Re-exports found gone everywhere that were never API, with the reason.
+NOT_API = {
+    "importlib.resources.readers.unique_everseen": (
+        "an itertools recipe that readers imports from the private importlib.resources."
+        "_itertools for itself"
+    ),
+}
+
+
+def removed(release: str, section: str = "removed") -> list[dict]:
+    return json.loads((SURFACE / f"{section}-{release}.json").read_text(encoding="utf-8"))
 
 
 def covering_entry(name: str, release: str):
@@ -56,3 +73,45 @@ def test_catalogued_release_and_first_release_agree_with_the_comparison(release)
             continue
         first = min(present, key=version_tuple)
         assert version_tuple(first) == version_tuple(entry.added_in or "3.8"), item["name"]
+
+
+@pytest.mark.parametrize("release", RELEASES)
+def test_every_removed_submodule_is_catalogued(release):
+    modules = [item for item in removed(release, "submodules") if "reason" not in item]
+    assert modules
+    assert [
+        item["name"] for item in modules if covering_entry(item["name"], release) is None
+    ] == []
+
+
+@pytest.mark.parametrize("release", RELEASES)
+def test_removed_submodules_were_importable_on_every_release_before(release):
+    for item in removed(release, "submodules"):
+        if "reason" in item:
+            continue
+        entry = covering_entry(item["name"], release)
+        assert entry.removed_in == release, item["name"]
+        first = version_tuple(entry.added_in or "3.8")
+        before = [
+            label
+            for label in item["present"]
+            if first <= version_tuple(label) < version_tuple(release)
+        ]
+        if entry.module == item["name"]:
+            assert all(item["present"][label] for label in before), item
+        assert not any(
+            there
+            for label, there in item["present"].items()
+            if version_tuple(label) >= version_tuple(release)
+        ), item
+
+
+@pytest.mark.parametrize("release", RELEASES)
+def test_every_removed_reexport_that_nothing_else_reaches_is_catalogued(release):
+    gone = [
+        item["name"]
+        for item in removed(release, "reexports")
+        if not item["still_reachable_as"] and item["name"] not in NOT_API
+    ]
+    assert gone
+    assert [name for name in gone if covering_entry(name, release) is None] == []
