@@ -396,7 +396,24 @@ def _typed_dict_without_keywords(behaviours: Behaviours, entry: Entry, module: M
     behaviours.patch(module, "TypedDict", TypedDict)
 
 
+def _enum_contains_answers(behaviours: Behaviours, entry: Entry, module: ModuleType) -> None:
+    """3.12's ``x in EnumClass`` answers for a non-member: whether it is a member's value."""
+    meta = module.EnumMeta
+    original = vars(meta)["__contains__"]
+
+    def __contains__(cls: Any, value: object) -> bool:
+        if not behaviours.active(entry) or isinstance(value, cls):
+            return bool(original(cls, value))
+        try:
+            return value in cls._value2member_map_
+        except TypeError:  # unhashable
+            return any(value == member._value_ for member in cls._member_map_.values())
+
+    behaviours.patch(meta, "__contains__", __contains__)
+
+
 _PATCHES: Mapping[str, tuple[str, Patch]] = {
+    "enum.EnumMeta.__contains__:non-member": ("enum", _enum_contains_answers),
     "importlib:find_module-fallback": ("importlib._bootstrap_external", _no_find_module_fallback),
     "importlib:module_repr-support": ("importlib._bootstrap", _no_loader_module_repr),
     "random.randrange:integral-float": ("random", _integer_randrange),

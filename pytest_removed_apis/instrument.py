@@ -575,6 +575,8 @@ _VERDICTS: Final = 1024  # patterns and templates whose verdict is kept
 _VERBOSE: Final = int(re.VERBOSE)  # an int: an operation on a flag enum costs microseconds
 _GROUPS: Final = "re:group-reference-syntax"
 _DICT_INTERFACE: Final = "importlib.metadata.entry_points:dict-interface"
+_INDEX_ACCESS: Final = "importlib.metadata.EntryPoints:index-access"
+_ENUM_CONTAINS: Final = "enum.EnumMeta.__contains__:non-member"
 # The dict interface of the old result of entry_points(), which the newer one (a tuple)
 # lacks or answers differently: 3.10 and 3.11 warn about each but items().
 _DICT_METHODS: Final = (
@@ -730,6 +732,25 @@ class BehaviourWatch:
             self._watch_group_syntax()
         if _DICT_INTERFACE in self.entries:
             self._watch_entry_points()
+        if _ENUM_CONTAINS in self.entries:
+            self._watch_enum_contains()
+
+    def _watch_enum_contains(self) -> None:
+        # 3.11 warns (seen here as well, at the same site), 3.8 to 3.10 say nothing.
+        import enum
+
+        meta = enum.EnumMeta
+        original = vars(meta)["__contains__"]
+        watch = self
+
+        def __contains__(cls: Any, value: object) -> bool:
+            try:
+                return bool(original(cls, value))
+            except TypeError:  # a non-member: 3.12 answers instead
+                watch._seen(_ENUM_CONTAINS)
+                raise
+
+        self._patch(meta, "__contains__", __contains__)
 
     def _watch_group_syntax(self) -> None:
         # 3.8 to 3.11 alike; the C code looks re._subx and re._expand up on each call.
@@ -789,10 +810,21 @@ class BehaviourWatch:
         methods = {name: reporting(getattr(dict, name)) for name in _DICT_METHODS}
         groups = type("EntryPointGroups", (dict,), {"__slots__": (), **methods})
         original = metadata.entry_points
+        indexed = self.entries.get(_INDEX_ACCESS) is not None
+
+        def __getitem__(self: tuple[Any, ...], index: Any) -> Any:
+            if isinstance(index, (int, slice)):  # 3.12's EntryPoints is indexed by name
+                watch._seen_by_caller(_INDEX_ACCESS)
+            return tuple.__getitem__(self, index)
+
+        group = type("EntryPointGroup", (tuple,), {"__slots__": (), "__getitem__": __getitem__})
 
         @functools.wraps(original)
         def entry_points(*args: Any, **kwargs: Any) -> Any:
-            return groups(original(*args, **kwargs))
+            found = original(*args, **kwargs)
+            if indexed:
+                found = {name: group(entry_points) for name, entry_points in found.items()}
+            return groups(found)
 
         self._patch(metadata, "entry_points", entry_points)
 

@@ -859,6 +859,37 @@ scripts = eps.get('console_scripts', [])
 """,
         "AttributeError",
     ),
+    "enum.EnumMeta.__contains__:non-member": Trigger(
+        """\
+import enum
+class Color(enum.Enum):
+    RED = 1
+try:
+    'RED' in Color
+except TypeError:
+    pass
+else:
+    raise AssertionError('a non-member in an Enum class raised no TypeError')
+""",
+        "AssertionError",
+    ),
+    "importlib.metadata.EntryPoints:index-access": Trigger(
+        """\
+import importlib.metadata, os, sys, tempfile
+d = tempfile.mkdtemp()
+info = os.path.join(d, 'x-1.0.dist-info')
+os.mkdir(info)
+with open(os.path.join(info, 'METADATA'), 'w') as f:
+    f.write('Metadata-Version: 2.1\\nName: x\\nVersion: 1.0\\n')
+with open(os.path.join(info, 'entry_points.txt'), 'w') as f:
+    f.write('[x_group]\\nx = os:getcwd\\n')
+sys.path.insert(0, d)
+eps = importlib.metadata.entry_points()
+found = eps.select(group='x_group') if hasattr(eps, 'select') else eps['x_group']
+found[0]
+""",
+        "KeyError",
+    ),
     "importlib.metadata.EntryPoints:list-interface": Trigger(
         """\
 import importlib.metadata

@@ -62,6 +62,30 @@ PATTERNS = {
                 RED = 1
 
             assert not hasattr(Color, "BLUE")
+
+
+        def test_a_non_member_in_an_enum_class_raises():
+            import enum
+
+            import pytest
+
+            class Color(enum.Enum):
+                RED = 1
+
+            with pytest.raises(TypeError):
+                "RED" in Color
+
+
+        def test_index_access_on_entry_points():
+            from importlib.metadata import entry_points
+
+            found = entry_points()
+            scripts = (
+                found.select(group="console_scripts")
+                if hasattr(found, "select")
+                else found["console_scripts"]
+            )
+            assert scripts[0].name
         """,
 }
 
@@ -73,6 +97,8 @@ REAL_312: Outcomes = {
     "test_patterns.py::test_mock_patch_of_a_removed_name_with_create": "passed",
     "test_patterns.py::test_an_explicit_call_of_a_removed_special_method": "failed",
     "test_patterns.py::test_the_interpreters_own_use_of_that_special_method": "passed",
+    "test_patterns.py::test_a_non_member_in_an_enum_class_raises": "failed",
+    "test_patterns.py::test_index_access_on_entry_points": "failed",
 }
 
 OWN_COPY = {
@@ -127,6 +153,16 @@ SIMULATED = {
 
         def test_reload_of_sys():
             assert importlib.reload(sys) is sys
+
+
+        def test_the_value_of_a_member_is_in_its_enum_class():
+            import enum
+
+            class Color(enum.Enum):
+                RED = 1
+
+            assert 1 in Color
+            assert "BLUE" not in Color
         """,
 }
 
@@ -135,6 +171,7 @@ SIMULATED_312: Outcomes = {
     "test_newer.py::test_iter_modules_lists_no_removed_module": "passed",
     "test_newer.py::test_walk_packages_of_a_package_lists_no_removed_submodule": "passed",
     "test_newer.py::test_reload_of_sys": "passed",
+    "test_newer.py::test_the_value_of_a_member_is_in_its_enum_class": "passed",
 }
 
 
