@@ -648,7 +648,8 @@ def check_project(
         f"{len(result.outcomes)} results)"
     )
     print(
-        f"  real breaks {len(comparison.breaks)}, failing under the plugin "
+        f"  real breaks {len(comparison.breaks)}, failing "
+        f"{'without' if mode == 'none' else 'under'} the plugin "
         f"{len(comparison.failing)}, matched {len(comparison.matched)}, "
         f"missed {len(comparison.missed)}, extra {len(comparison.extra)}"
     )
@@ -721,6 +722,19 @@ def command_record(args: argparse.Namespace, data: Project, workspace: Workspace
     return 1 if problems else 0
 
 
+def print_table(summary: list[Project]) -> None:
+    print()
+    print(f"{'project':24} {'breaks':>7} {'failing':>8} {'matched':>8} {'missed':>7} {'extra':>6}")
+    for row in summary:
+        if "error" in row:
+            print(f"{row['project']:24} error")
+            continue
+        print(
+            f"{row['project']:24} {row['breaks']:>7} {row['failing']:>8} {row['matched']:>8} "
+            f"{len(row['missed']):>7} {len(row['extra']):>6}"
+        )
+
+
 def command_check(args: argparse.Namespace, data: Project, workspace: Workspace) -> int:
     if len(args.python) != 1:
         raise ToolError("check needs exactly one --python")
@@ -764,6 +778,7 @@ def command_check(args: argparse.Namespace, data: Project, workspace: Workspace)
             }
         )
     wall = time.monotonic() - start
+    print_table(summary)
     print(f"{'DIFFERENCES' if failed else 'all predictions match'}; wall time {wall:.0f} s")
     if args.json_out:
         pathlib.Path(args.json_out).write_text(
