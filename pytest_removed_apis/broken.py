@@ -244,6 +244,7 @@ class BrokenModules:
             if package not in self.packages:
                 return
             cause = self.causes[package].chained(name)
+            self.pending[name] = cause  # broken too, once imported
         if importer is not None:
             filename = importer.f_code.co_filename
             if not is_library(filename) and not is_runner(filename):

@@ -326,7 +326,7 @@ class Recorder:
         # importer makes next (``from package import module``), or a second import of a
         # module broken by the same use, would fail no sooner on the target.
         root = (phase, entry.id, cause.site, 0) if cause is not None else None
-        if key in seen or root in seen or self.guard(filename, lineno, entry, cause):
+        if key in seen or self.guard(filename, lineno, entry, cause):
             return
         if (
             cause is None
@@ -343,6 +343,8 @@ class Recorder:
             and not self.settings.is_upcoming(entry)
             and self._break(entry, filename, lineno, shown, origin, cause)
         ):
+            return
+        if root in seen:  # the modules it breaks are marked; one finding is enough
             return
         seen.add(root or (phase, entry.id, f"{shown}:{lineno}", 0))
         found.setdefault(phase, []).append(

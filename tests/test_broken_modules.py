@@ -152,6 +152,55 @@ PROJECT = {
 
             assert fallbackdist.impl is None or fallbackdist.impl
         """,
+    "chainpkg/__init__.py": """
+        from chainpkg import old  # broken
+        from chainpkg import later  # imported after the use: a submodule of a broken package
+        """,
+    "chainpkg/old.py": """
+        import imp
+        """,
+    "chainpkg/later.py": """
+        VALUE = 1
+        """,
+    "fut/__init__.py": "",
+    "fut/std.py": """
+        import imp
+        """,
+    "fut/moves.py": """
+        from fut import std
+        """,
+    "fut/base.py": """
+        from fut import moves
+        """,
+    "test_i1.py": """
+        import chainpkg
+
+
+        def test_i1():
+            assert chainpkg
+        """,
+    "test_i2.py": """
+        from chainpkg.later import VALUE
+
+
+        def test_i2():
+            assert VALUE == 1
+        """,
+    "test_j1.py": """
+        import fut.std
+        import fut.base  # its chain meets fut.std again, in the same import of this module
+
+
+        def test_j1():
+            assert fut.base
+        """,
+    "test_j2.py": """
+        import fut.moves
+
+
+        def test_j2():
+            assert fut.moves
+        """,
     "test_a.py": """
         from legacylib import loader
 
@@ -304,6 +353,10 @@ REAL_312: Outcomes = {
     "test_g.py::test_g3": "failed",
     "test_h.py::test_an_installed_hook_turns_the_failure_into_another": "failed",
     "test_h.py::test_an_installed_module_falls_back": "passed",
+    "test_i1.py": "error",
+    "test_i2.py": "error",
+    "test_j1.py": "error",
+    "test_j2.py": "error",
 }
 """Real 3.12.1 (and 3.13.0: the same); ``test_allowed`` fails there, as any use does."""
 
