@@ -239,6 +239,11 @@ class Recorder:
         after each finding."""
         self.settings = settings
         self.on_finding = on_finding
+        self.wider: Callable[[], object | None] = lambda: None
+        """The fixture of a scope wider than a test whose setup runs now, if any."""
+        self.scoped: dict[object, list[Finding]] = {}
+        """The findings made while such a fixture was set up, by fixture: on the newer
+        release it fails, and pytest fails the setup of every test that uses it."""
         self.reclassifier = reclassifier
         self.rootdir = os.path.join(os.path.realpath(rootdir), "")
         self._active: OnUse | None = None
@@ -347,19 +352,22 @@ class Recorder:
         if root in seen:  # the modules it breaks are marked; one finding is enough
             return
         seen.add(root or (phase, entry.id, f"{shown}:{lineno}", 0))
-        found.setdefault(phase, []).append(
-            Finding.of(
-                entry,
-                filename=shown,
-                lineno=lineno,
-                phase=phase,
-                nodeid=test if isinstance(test, str) else test.nodeid,
-                status=self.status(entry, origin, allowed),
-                origin=origin,
-                via=None if cause is None else " -> ".join(cause.chain),
-                cause=None if cause is None else cause.site,
-            ),
+        finding = Finding.of(
+            entry,
+            filename=shown,
+            lineno=lineno,
+            phase=phase,
+            nodeid=test if isinstance(test, str) else test.nodeid,
+            status=self.status(entry, origin, allowed),
+            origin=origin,
+            via=None if cause is None else " -> ".join(cause.chain),
+            cause=None if cause is None else cause.site,
         )
+        found.setdefault(phase, []).append(finding)
+        if phase == "setup":
+            fixture = self.wider()
+            if fixture is not None:
+                self.scoped.setdefault(fixture, []).append(finding)
         if self.on_finding is not None:
             self.on_finding()
 

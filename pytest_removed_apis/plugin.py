@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import collections.abc
+import dataclasses
 import functools
 import sys
+from types import FrameType
 from typing import (
     TYPE_CHECKING,
     Any,
@@ -22,7 +24,7 @@ import pytest
 from pytest_removed_apis import _xdist, catalog, hookspecs, reporting
 from pytest_removed_apis.capture import Reclassify, Recorder, Started, unreachable
 from pytest_removed_apis.catalog import Entry
-from pytest_removed_apis.classify import Classifier, Origins
+from pytest_removed_apis.classify import Classifier, Origins, is_runner
 from pytest_removed_apis.findings import Finding, Phase, Wire, from_wire, to_wire
 from pytest_removed_apis.instrument import (
     AttributeWatch,
@@ -507,6 +509,7 @@ class Detector:
             self._reclassifier,
             on_finding,
         )
+        self.recorder.wider = _wider_fixture
         self.attributes = AttributeWatch(watched, self.recorder.notify)
         self.parameters = ParameterWatch(watched, self.recorder.notify)
         self.early: list[Finding] = []
@@ -604,8 +607,29 @@ class Detector:
             self.recorder.stop(running)
 
     def findings(self, item: pytest.Item, phase: Phase) -> Sequence[Finding]:
-        """The findings of a phase of the test that runs."""
-        return self.found.get(phase, ()) if item is self.item else ()
+        """The findings of a phase of the test that runs; in its setup, also those of the
+        wider-scoped fixtures it uses that an earlier test set up."""
+        found = self.found.get(phase, ()) if item is self.item else ()
+        if phase == "setup" and self.recorder.scoped:
+            found = [*found, *self._shared(item)]
+        return found
+
+    def _shared(self, item: pytest.Item) -> list[Finding]:
+        """``setUpClass``, a class, module or session fixture used a removed API while an
+        earlier test was set up: on the newer release it fails, and so does the setup of
+        every test that uses it."""
+        allowed = self._allowed.get(item, _NONE) if self._allowed else _NONE
+        entries = {entry.id: entry for entry in self.settings.entries}
+        shared: list[Finding] = []
+        for fixture, findings in self.recorder.scoped.items():
+            name, base = getattr(fixture, "argname", ""), getattr(fixture, "baseid", "")
+            if name not in getattr(item, "fixturenames", ()) or not item.nodeid.startswith(base):
+                continue
+            for finding in findings:
+                if finding.nodeid != item.nodeid:
+                    status = self.recorder.status(entries[finding.api], finding.origin, allowed)
+                    shared.append(dataclasses.replace(finding, nodeid=item.nodeid, status=status))
+        return shared
 
     @pytest.hookimpl(wrapper=True)
     def pytest_make_collect_report(
@@ -617,6 +641,18 @@ class Detector:
         finally:
             self.recorder.stop(started)
         return _attach(collector.config, report, found) if found else report
+
+
+def _wider_fixture() -> object | None:
+    """The fixture being set up, found on the stack (pytest's ``pytest_fixture_setup``),
+    when its scope is wider than a test's (``setUpClass`` is a class fixture)."""
+    frame: FrameType | None = sys._getframe(1)
+    while frame is not None:
+        if frame.f_code.co_name == "pytest_fixture_setup" and is_runner(frame.f_code.co_filename):
+            fixture = frame.f_locals.get("fixturedef")
+            return fixture if getattr(fixture, "scope", "function") != "function" else None
+        frame = frame.f_back
+    return None
 
 
 _Marks = Tuple[pytest.Mark, ...]

@@ -128,6 +128,63 @@ OWN_COPY = {
 """A copy of a removed module outside the standard library (a project's own, or a PyPI
 one such as legacy-cgi): one module for the whole run, as on the real release."""
 
+SCOPED = {
+    "test_scoped.py": """
+        import unittest
+
+        import pytest
+
+
+        class Server(unittest.TestCase):
+            @classmethod
+            def setUpClass(cls):
+                import asyncore
+
+                cls.loop = asyncore.loop
+
+            def test_one(self):
+                assert self.loop
+
+            def test_two(self):
+                assert self.loop
+
+
+        class Other(unittest.TestCase):
+            def test_fine(self):
+                assert True
+
+
+        @pytest.fixture(scope="module")
+        def legacy():
+            import locale
+
+            return locale.format("%d", 1)
+
+
+        def test_first_user(legacy):
+            assert legacy == "1"
+
+
+        def test_second_user(legacy):
+            assert legacy == "1"
+
+
+        def test_not_using_it():
+            assert True
+        """,
+}
+"""Uses while a fixture wider than a test is set up: on the real release it fails, and
+pytest fails the setup of every test that uses it, not only the first."""
+
+SCOPED_312: Outcomes = {
+    "test_scoped.py::Server::test_one": "error",
+    "test_scoped.py::Server::test_two": "error",
+    "test_scoped.py::Other::test_fine": "passed",
+    "test_scoped.py::test_first_user": "error",
+    "test_scoped.py::test_second_user": "error",
+    "test_scoped.py::test_not_using_it": "passed",
+}
+
 SIMULATED = {
     "test_newer.py": """
         import importlib
@@ -202,6 +259,18 @@ def test_a_simulated_interpreter_lists_and_reloads_as_the_real_release(
 ) -> None:
     outcomes, _ = judged.run(pytester, SIMULATED, "-p", "removed_apis", "--simulate-312")
     assert outcomes == SIMULATED_312
+
+
+@pytest.mark.parametrize(
+    "mode", [("-p", "no:removed_apis"), ("-p", "removed_apis"), ("--simulate-312",)]
+)
+def test_a_wider_fixture_that_fails_fails_every_test_that_uses_it(
+    pytester: pytest.Pytester, mode: tuple[str, ...]
+) -> None:
+    if BEFORE_312 == ("no:removed_apis" in mode):
+        pytest.skip("real 3.12 judges without the plugin; before 3.12 the plugin does")
+    outcomes, _ = judged.run(pytester, SCOPED, *mode)
+    assert outcomes == SCOPED_312
 
 
 @pytest.mark.parametrize("mode", [(), ("--simulate-312",)], ids=["plain", "simulate"])
