@@ -164,8 +164,11 @@ class BrokenModules:
         self.causes: dict[str, Cause] = {}
         self.packages: set[str] = set()
         """The broken modules that are packages: a first import of a submodule fails."""
+        self.own: set[str] = set()
+        """Broken modules their package binds itself: reading them from it is no import."""
         self.pending: dict[str, Cause] = {}
-        """Modules broken once imported: only the ``find_module()`` fallback found them."""
+        """Modules broken once imported (their causes' chains start with them): only the
+        ``find_module()`` fallback found them, or their package is broken."""
         self._names: dict[int, dict[str, Cause]] = {}
         self._undo: list[Callable[[], None]] = []
 
@@ -176,24 +179,36 @@ class BrokenModules:
         it imported, there: reading it is no import."""
         for name in names:
             cause = cause.chained(name) if cause.chain else cause._replace(chain=(name,))
+            # Its body still runs: the import system has not yet bound it in its package.
+            self.note_binding(name)
             self._mark(name, cause, fallback)
+
+    def note_binding(self, name: str) -> None:
+        """Before the module ``name`` is bound in its package by the import system: if the
+        package has it already, the package binds it itself (six binds ``six.moves``), and
+        the real release has it there too."""
+        parent_name, _, last = name.rpartition(".")
+        parent = sys.modules.get(parent_name) if parent_name else None
+        if parent is not None and last in getattr(parent, "__dict__", {}):
+            self.own.add(name)
 
     def settle(self) -> None:
         """Mark the pending modules imported since."""
         for name in [name for name in self.pending if name in sys.modules]:
-            self.mark([name], self.pending.pop(name))
+            self._mark(name, self.pending.pop(name))
 
     def _mark(self, name: str, cause: Cause, fallback: str | None = None) -> None:
         if name in self.causes:
             return
         module = sys.modules.get(name)
-        if not isinstance(module, ModuleType):
-            return
+        if not isinstance(module, ModuleType) or getattr(module, "__name__", None) != name:
+            return  # not there, or another module under a second name (six.moves.builtins)
         self.causes[name] = cause
         self._watch(module, "__spec__", cause)
         parent_name, _, last = name.rpartition(".")
         parent = sys.modules.get(parent_name) if parent_name else None
-        if isinstance(parent, ModuleType) and parent_name != fallback:
+        bound_by_import = name not in self.own and parent_name != fallback
+        if isinstance(parent, ModuleType) and bound_by_import:
             self._watch(parent, last, cause)  # from package import module
         if hasattr(module, "__path__"):
             self.packages.add(name)
@@ -244,6 +259,7 @@ class BrokenModules:
             if package not in self.packages:
                 return
             cause = self.causes[package].chained(name)
+            self.note_binding(name)
             self.pending[name] = cause  # broken too, once imported
         if importer is not None:
             filename = importer.f_code.co_filename
@@ -256,4 +272,5 @@ class BrokenModules:
         self._names.clear()
         self.causes.clear()
         self.pending.clear()
+        self.own.clear()
         self.packages.clear()

@@ -412,7 +412,9 @@ class Recorder:
         filename:lineno (no finder finds it on the target): from its import on."""
         shown = f"{self._shown(filename)}:{lineno}"
         raises = entry.raises or "ModuleNotFoundError"
-        self.broken.pending[name] = Cause(entry, shown, raises, self.origins.of(filename), ())
+        self.broken.note_binding(name)
+        origin = self.origins.of(filename)
+        self.broken.pending[name] = Cause(entry, shown, raises, origin, (name,))
 
     def notify(self, entry: Entry, filename: str, lineno: int) -> None:
         """A use seen by instrumentation rather than a warning."""
