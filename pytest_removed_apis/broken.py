@@ -47,6 +47,24 @@ def importing_star(frame: FrameType) -> bool:
     return code[at] == _IMPORT_STAR or (code[at] == _INTRINSIC and code[at + 1] == 2)
 
 
+_IMPORT_NAME: Final = dis.opmap["IMPORT_NAME"]
+_EXTENDED_ARG: Final = dis.opmap["EXTENDED_ARG"]
+
+
+def _imported_name(frame: FrameType) -> str | None:
+    """The name an ``import`` statement running in the frame imports (``None`` for a
+    call, such as ``__import__("six.moves.builtins")``)."""
+    code, at = frame.f_code.co_code, frame.f_lasti
+    if code[at] != _IMPORT_NAME:
+        return None
+    argument, shift = code[at + 1], 8
+    while at >= 2 and code[at - 2] == _EXTENDED_ARG:
+        at -= 2
+        argument |= code[at + 1] << shift
+        shift += 8
+    return frame.f_code.co_names[argument]
+
+
 class Cause(NamedTuple):
     """Why a module is broken on the target release."""
 
@@ -145,7 +163,7 @@ def _reporting_getattribute(
     def __getattribute__(self: object, attribute: str) -> Any:
         cause = names.get(attribute)
         if cause is not None:
-            broken.seen(cause, attribute)
+            broken.seen(cause, attribute, self)
         return original_class.__getattribute__(self, attribute)
 
     return __getattribute__
@@ -164,6 +182,8 @@ class BrokenModules:
         self.causes: dict[str, Cause] = {}
         self.packages: set[str] = set()
         """The broken modules that are packages: a first import of a submodule fails."""
+        self.aliases: dict[int, dict[str, Cause]] = {}
+        """Broken names of modules that have a name of their own, by module."""
         self.own: set[str] = set()
         """Broken modules their package binds itself: reading them from it is no import."""
         self.pending: dict[str, Cause] = {}
@@ -189,6 +209,8 @@ class BrokenModules:
         the real release has it there too."""
         parent_name, _, last = name.rpartition(".")
         parent = sys.modules.get(parent_name) if parent_name else None
+        # In its own namespace: six's ``moves``.  A descriptor of its class (six's lazy
+        # moves) imports when read, which fails on the real release as the import does.
         if parent is not None and last in getattr(parent, "__dict__", {}):
             self.own.add(name)
 
@@ -201,9 +223,13 @@ class BrokenModules:
         if name in self.causes:
             return
         module = sys.modules.get(name)
-        if not isinstance(module, ModuleType) or getattr(module, "__name__", None) != name:
-            return  # not there, or another module under a second name (six.moves.builtins)
+        if not isinstance(module, ModuleType):
+            return
         self.causes[name] = cause
+        if getattr(module, "__name__", None) != name:
+            # Another module under a second name (six.moves.builtins is builtins): only an
+            # import statement that names it this way is an import of it.
+            self.aliases.setdefault(id(module), {})[name] = cause
         self._watch(module, "__spec__", cause)
         parent_name, _, last = name.rpartition(".")
         parent = sys.modules.get(parent_name) if parent_name else None
@@ -234,7 +260,7 @@ class BrokenModules:
             self._undo.append(lambda: setattr(module, "__class__", original_class))
         names.setdefault(attribute, cause)
 
-    def seen(self, cause: Cause, attribute: str) -> None:
+    def seen(self, cause: Cause, attribute: str, module: object) -> None:
         """A read of a watched name: an import of the broken module when an import
         statement or ``__import__()`` reads ``__spec__``, or the user's code reads the
         module from its package."""
@@ -246,6 +272,12 @@ class BrokenModules:
             instruction = code.co_code[accessor.f_lasti : accessor.f_lasti + 1]
             if instruction not in IMPORTING:
                 return
+            aliases = self.aliases.get(id(module))
+            if aliases is not None:
+                found = aliases.get(_imported_name(accessor) or "")
+                if found is None:
+                    return
+                cause = found
         filename = code.co_filename
         if not is_library(filename) and not is_runner(filename):
             self.report(cause, filename, accessor.f_lineno)
@@ -270,6 +302,7 @@ class BrokenModules:
         while self._undo:
             self._undo.pop()()
         self._names.clear()
+        self.aliases.clear()
         self.causes.clear()
         self.pending.clear()
         self.own.clear()

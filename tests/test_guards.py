@@ -402,6 +402,18 @@ def test_handler_that_only_reraises_does_not_handle(tmp_path):
     assert why(tmp_path, source) is None
 
 
+def test_handler_that_skips_some_cases_and_then_reraises_does_not_handle(tmp_path):
+    source = """\
+        try:
+            __import__("six.moves." + name)  # use
+        except ImportError:
+            if name == "winreg":
+                pytest.skip("Windows only module")
+            raise
+        """
+    assert why(tmp_path, source) is None
+
+
 def test_any_enclosing_try_qualifies_while_the_line_is_in_its_body(tmp_path):
     inner = """\
         try:
