@@ -404,10 +404,7 @@ def _enum_contains_answers(behaviours: Behaviours, entry: Entry, module: ModuleT
     def __contains__(cls: Any, value: object) -> bool:
         if not behaviours.active(entry) or isinstance(value, cls):
             return bool(original(cls, value))
-        try:
-            return value in cls._value2member_map_
-        except TypeError:  # unhashable
-            return any(value == member._value_ for member in cls._member_map_.values())
+        return value in cls._value2member_map_  # 3.12.1 lets an unhashable one raise
 
     behaviours.patch(meta, "__contains__", __contains__)
 

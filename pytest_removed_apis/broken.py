@@ -51,18 +51,31 @@ _IMPORT_NAME: Final = dis.opmap["IMPORT_NAME"]
 _EXTENDED_ARG: Final = dis.opmap["EXTENDED_ARG"]
 
 
+def running(frame: FrameType) -> tuple[int, int]:
+    """The instruction the frame runs and its argument: up to 3.10 the frame points at the
+    first ``EXTENDED_ARG`` of an instruction whose argument needs more than a byte, from
+    3.11 on at the instruction itself."""
+    code, at = frame.f_code.co_code, frame.f_lasti
+    while code[at] == _EXTENDED_ARG:
+        at += 2
+    start, argument = at, code[at + 1]
+    while start >= 2 and code[start - 2] == _EXTENDED_ARG:
+        start -= 2
+        argument |= code[start + 1] << (8 * (at - start) // 2)
+    return code[at], argument
+
+
+def imports(frame: FrameType) -> bool:
+    """Whether the frame runs an ``import`` statement or a call (``__import__("imp")``):
+    the instructions that read a module's ``__spec__`` to import it."""
+    return bytes([running(frame)[0]]) in IMPORTING
+
+
 def _imported_name(frame: FrameType) -> str | None:
     """The name an ``import`` statement running in the frame imports (``None`` for a
     call, such as ``__import__("six.moves.builtins")``)."""
-    code, at = frame.f_code.co_code, frame.f_lasti
-    if code[at] != _IMPORT_NAME:
-        return None
-    argument, shift = code[at + 1], 8
-    while at >= 2 and code[at - 2] == _EXTENDED_ARG:
-        at -= 2
-        argument |= code[at + 1] << shift
-        shift += 8
-    return frame.f_code.co_names[argument]
+    instruction, argument = running(frame)
+    return frame.f_code.co_names[argument] if instruction == _IMPORT_NAME else None
 
 
 class Cause(NamedTuple):
@@ -269,8 +282,7 @@ class BrokenModules:
             accessor = accessor.f_back  # type: ignore[assignment]
         code = accessor.f_code
         if attribute == "__spec__":
-            instruction = code.co_code[accessor.f_lasti : accessor.f_lasti + 1]
-            if instruction not in IMPORTING:
+            if not imports(accessor):
                 return
             aliases = self.aliases.get(id(module))
             if aliases is not None:

@@ -613,10 +613,10 @@ _ENTRIES: tuple[Entry, ...] = (
     _api(
         "enum:EnumMeta.__contains__",
         "behaviour",
-        "3.11",
+        "3.10",
         "3.12",
         "Expect True or False for a non-member (True for the value of a member); do not rely on TypeError.",
-        warns=("3.11", r"in 3\.12 __contains__ will no longer raise TypeError"),
+        warns=("3.10", r"in 3\.12 __contains__ will no longer raise TypeError"),
         doc_url="https://docs.python.org/3.12/library/enum.html#enum.EnumType.__contains__",
         aspect="non-member",
         raises=None,

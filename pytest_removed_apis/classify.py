@@ -221,15 +221,14 @@ def behalf_site(frame: FrameType | None) -> tuple[str, int] | None:
     with ``@mock.patch("imp.reload")``, patched as pytest calls it), the decorated function
     that ``unittest.mock`` holds."""
     decorated: tuple[str, int] | None = None
-    while frame is not None:
+    while frame is not None and not is_runner(frame.f_code.co_filename):
         filename = frame.f_code.co_filename
-        if is_runner(filename):
-            return decorated
         if not is_library(filename):
             return filename, frame.f_lineno
-        code = getattr(frame.f_locals.get("func"), "__code__", None)
-        if decorated is None and code is not None and imports_on_behalf(filename):
-            decorated = code.co_filename, code.co_firstlineno
+        if decorated is None and imports_on_behalf(filename):
+            code = getattr(frame.f_locals.get("func"), "__code__", None)
+            if code is not None:
+                decorated = code.co_filename, code.co_firstlineno
         frame = frame.f_back
     return decorated
 

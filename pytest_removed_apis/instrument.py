@@ -27,7 +27,7 @@ from importlib.machinery import ModuleSpec
 from types import FrameType, ModuleType
 from typing import Any, Callable, Final, Mapping, Pattern, Sequence
 
-from pytest_removed_apis.broken import IMPORTING, BrokenModules, importing_star
+from pytest_removed_apis.broken import BrokenModules, importing_star, imports
 from pytest_removed_apis.catalog import Entry
 from pytest_removed_apis.classify import (
     behalf_site,
@@ -127,7 +127,7 @@ class ImportWatch:
             self.report(entry, filename, importer.f_lineno)
         elif imports_on_behalf(filename):  # mock.patch("imp.reload"): its caller's use
             site = behalf_site(importer)
-            if site is not None and _users(site[0]):
+            if site is not None:
                 self.report(entry, *site)
 
     def module_entry(self, name: str) -> Entry | None:
@@ -397,7 +397,7 @@ class AttributeWatch:
             accessor = accessor.f_back  # type: ignore[assignment]
         if attribute == "__spec__":  # only an import statement's read is a use
             code = accessor.f_code
-            if code.co_code[accessor.f_lasti : accessor.f_lasti + 1] not in IMPORTING:
+            if not imports(accessor):
                 return
             if _users(code.co_filename):
                 self.report(entry, code.co_filename, accessor.f_lineno)
@@ -683,7 +683,7 @@ class BehaviourWatch:
         self,
         entries: Sequence[Entry],
         report: Report,
-        fallen_back: Callable[[str, Entry, str, int], None] | None = None,
+        fallen_back: Callable[[str, Entry, str, int], None] = lambda *args: None,
     ) -> None:
         """``fallen_back`` is told of each module that only the ``find_module()`` fallback
         found, with the entry and the site of the import: no later import finds it on the
@@ -702,10 +702,9 @@ class BehaviourWatch:
         """The fallback to ``find_module()`` found the module ``name``."""
         entry = self.entries["importlib:find_module-fallback"]
         site = use_site(sys._getframe(2))
-        if site is not None:
+        if site is not None:  # not the test runner's own import
             self.report(entry, *site)
-            if self.fallen_back is not None:
-                self.fallen_back(name, entry, *site)
+            self.fallen_back(name, entry, *site)
 
     def _seen_by_caller(self, entry_id: str) -> None:
         """A use, unless the code that called the wrapper is the standard library's or the
@@ -813,8 +812,7 @@ class BehaviourWatch:
         indexed = self.entries.get(_INDEX_ACCESS) is not None
 
         def __getitem__(self: tuple[Any, ...], index: Any) -> Any:
-            if isinstance(index, (int, slice)):  # 3.12's EntryPoints is indexed by name
-                watch._seen_by_caller(_INDEX_ACCESS)
+            watch._seen_by_caller(_INDEX_ACCESS)  # 3.12's EntryPoints is indexed by name
             return tuple.__getitem__(self, index)
 
         group = type("EntryPointGroup", (tuple,), {"__slots__": (), "__getitem__": __getitem__})

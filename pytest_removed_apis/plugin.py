@@ -257,10 +257,8 @@ def _running_allowed(config: pytest.Config) -> frozenset[str] | None:
     """What the markers of the test that runs allow (``None``: every API)."""
     manager = config.pluginmanager
     running = manager.get_plugin(_DETECTOR) or manager.get_plugin(_SIMULATOR)
-    item = getattr(running, "item", None)
-    if item is None:
-        return _NONE
-    return item.stash.get(_ALLOWED, _NONE) if _MARKERS_READ in config.stash else _NONE
+    item = getattr(running, "item", None)  # none while collecting
+    return _NONE if item is None else item.stash.get(_ALLOWED, _NONE)
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -647,12 +645,12 @@ def _wider_fixture() -> object | None:
     """The fixture being set up, found on the stack (pytest's ``pytest_fixture_setup``),
     when its scope is wider than a test's (``setUpClass`` is a class fixture)."""
     frame: FrameType | None = sys._getframe(1)
-    while frame is not None:
-        if frame.f_code.co_name == "pytest_fixture_setup" and is_runner(frame.f_code.co_filename):
-            fixture = frame.f_locals.get("fixturedef")
-            return fixture if getattr(fixture, "scope", "function") != "function" else None
+    while frame is not None and not (
+        frame.f_code.co_name == "pytest_fixture_setup" and is_runner(frame.f_code.co_filename)
+    ):
         frame = frame.f_back
-    return None
+    fixture = None if frame is None else frame.f_locals.get("fixturedef")
+    return fixture if getattr(fixture, "scope", "function") != "function" else None
 
 
 _Marks = Tuple[pytest.Mark, ...]

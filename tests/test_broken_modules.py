@@ -656,3 +656,79 @@ def test_the_recorder_keeps_one_finding_per_cause_and_phase_and_none_outside_a_r
     [finding] = found
     assert (finding.lineno, finding.via, finding.cause) == (2, "brk", "brk/__init__.py:1")
     assert finding.origin == "olddist 0.9"
+
+
+def test_a_second_name_of_another_module_is_imported_only_where_a_statement_names_it(
+    broken: tuple[BrokenModules, list[object]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    watch, reported = broken
+    elsewhere = types.ModuleType("brk_elsewhere")
+    monkeypatch.setitem(sys.modules, "brk_elsewhere", elsewhere)
+    monkeypatch.setitem(sys.modules, "brk.alias", elsewhere)  # six.moves.builtins-like
+    watch.mark(["brk.alias"], _cause())
+    import brk.alias  # noqa: F401 - names it: an import of the broken name
+
+    named = sys._getframe().f_lineno - 2
+    __import__("brk.alias")  # a call: which name it imports is not known
+    import brk_elsewhere  # noqa: F401 - the module's own name: no import of the broken one
+
+    assert [line for chain, line in reported if chain == ("brk.alias",)] == [named]
+    second = BrokenModules(lambda cause, filename, lineno: reported.append(("second", lineno)))
+    second.mark(["brk.alias"], _cause())  # watched by two: each sees the statement
+    reported.clear()
+    import brk.alias  # noqa: F401, F811
+
+    try:
+        assert {who for who, _ in reported} == {("brk.alias",), "second"}
+    finally:
+        second.uninstall()
+
+
+def test_an_import_statement_names_its_module_past_extended_arguments(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from pytest_removed_apis.broken import _imported_name
+
+    names: list[str | None] = []
+
+    class Spying(types.ModuleType):
+        def __getattribute__(self, attribute: str) -> Any:
+            if attribute == "__spec__":
+                names.append(_imported_name(sys._getframe(1)))
+            return super().__getattribute__(attribute)
+
+    monkeypatch.setitem(sys.modules, "brk_spied", Spying("brk_spied"))
+    padding = "".join(f"name_{n} = {n}\n" for n in range(300))  # more than 255 names
+    exec(compile(padding + "import brk_spied\n", "<padded>", "exec"), {})
+    assert "brk_spied" in names
+
+
+def test_a_child_of_a_run_that_is_over_or_of_no_test_does_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pytest_removed_apis import children
+
+    monkeypatch.setattr(children._CHILD, "started", False)
+    monkeypatch.setenv(children.ENVIRONMENT, str(tmp_path / "gone.json"))
+    children.start()  # the configuration is gone: the run is over
+    assert children._CHILD.undo == []
+    (tmp_path / "configuration.json").write_text("{}")
+    monkeypatch.setenv(children.ENVIRONMENT, str(tmp_path / "configuration.json"))
+    monkeypatch.delenv("PYTEST_CURRENT_TEST", raising=False)
+    monkeypatch.setattr(children._CHILD, "started", False)
+    children.start()  # started by no test (an xdist worker)
+    assert children._CHILD.undo == []
+
+
+def test_the_find_module_fallback_of_the_runners_own_import_is_no_use() -> None:
+    import _pytest
+
+    from pytest_removed_apis.instrument import BehaviourWatch
+
+    seen: list[object] = []
+    watch = BehaviourWatch([by_id("importlib:find_module-fallback")], seen.append)
+    namespace: dict[str, Any] = {}
+    runner_file = str(Path(_pytest.__file__).parent / "runner_like.py")
+    exec(compile("def outer(call):\n    return call()\n", runner_file, "exec"), namespace)
+    namespace["outer"](lambda: watch._fell_back("brk.found"))
+    assert seen == []

@@ -220,6 +220,7 @@ SIMULATED = {
 
             assert 1 in Color
             assert "BLUE" not in Color
+            assert Color.RED in Color
         """,
 }
 
