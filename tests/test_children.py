@@ -120,3 +120,13 @@ def test_a_child_that_is_a_pytest_run_is_watched_by_its_own_plugin(
     }
     outcomes, _ = judged.run(pytester, project, "-p", "removed_apis", "test_outer.py")
     assert outcomes == {"test_outer.py::test_outer": "passed"}
+
+
+@pytest.mark.skipif(not BEFORE_312, reason="the 3.12 removals are gone on this interpreter")
+def test_a_child_is_simulated_and_not_watched_when_the_watch_is_off(
+    pytester: pytest.Pytester,
+) -> None:
+    outcomes, _ = judged.run(
+        pytester, CHILDREN, "-p", "removed_apis", "--simulate-312", "--removed-apis=off"
+    )
+    assert outcomes == REAL_312
