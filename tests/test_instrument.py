@@ -570,3 +570,23 @@ def test_the_dict_interface_of_entry_points_is_a_use_unless_checked_first(projec
     reprec = project.inline_run("-W", "ignore")
     failed = {rep.nodeid.split("::")[1] for rep in reprec.getreports() if rep.failed}
     assert failed == {"test_dict_interface", "test_items"}
+
+
+def test_an_import_made_for_the_test_runner_itself_is_no_use(seen):
+    """``mock.patch("imp.reload")`` called by the runner's own code, no test around it."""
+    import os
+    import unittest
+
+    import _pytest
+
+    watch = ImportWatch([by_id("imp")], report_into(seen), lambda: None)
+    namespace = {"watch": watch, "entry": by_id("imp"), "sys": sys}
+    mock_file = os.path.join(os.path.dirname(unittest.__file__), "mock.py")
+    runner_file = os.path.join(os.path.dirname(_pytest.__file__), "runner_like.py")
+    exec(
+        compile("def patch():\n    watch.imported(entry, sys._getframe())\n", mock_file, "exec"),
+        namespace,
+    )
+    exec(compile("def run():\n    patch()\n", runner_file, "exec"), namespace)
+    namespace["run"]()
+    assert seen == []
