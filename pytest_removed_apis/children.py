@@ -31,7 +31,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from typing import Any, Callable, Final, Iterable
+from typing import Any, Callable, Final
 
 from pytest_removed_apis.findings import Finding, Wire, to_wire
 
@@ -170,8 +170,9 @@ def _remember_command() -> None:
 
 
 def _start(configuration: dict[str, Any], test: str) -> None:
+    from pytest_removed_apis.capture import current_phase
     from pytest_removed_apis.catalog import CATALOG
-    from pytest_removed_apis.plugin import Detector, Simulator
+    from pytest_removed_apis.plugin import Detector, Simulator, _explained
     from pytest_removed_apis.settings import Settings
 
     settings = Settings(
@@ -198,7 +199,7 @@ def _start(configuration: dict[str, Any], test: str) -> None:
         previous = sys.excepthook
 
         def excepthook(kind: Any, error: BaseException, traceback: Any) -> None:
-            explained.extend(_explained(simulation.explain(error), test))
+            explained.extend(_explained(simulation, error, current_phase() or "call", test))
             previous(kind, error, traceback)
 
         sys.excepthook = excepthook
@@ -210,26 +211,6 @@ def _start(configuration: dict[str, Any], test: str) -> None:
         _CHILD.undo.append(detector.pytest_unconfigure)
         _CHILD.undo.append(lambda: detector.recorder.stop(saved))
     atexit.register(_write, configuration["folder"], recorded, explained)
-
-
-def _explained(uses: Iterable[tuple[Any, str, int]], test: str) -> list[Finding]:
-    from pytest_removed_apis.capture import current_phase
-    from pytest_removed_apis.classify import Origins
-
-    phase = current_phase() or "call"
-    origins = Origins()
-    return [
-        Finding.of(
-            entry,
-            filename=filename,
-            lineno=lineno,
-            phase=phase,
-            nodeid=test,
-            status="fail",
-            origin=origins.of(filename),
-        )
-        for entry, filename, lineno in uses
-    ]
 
 
 class _Named:
