@@ -188,9 +188,14 @@ Guard = Callable[[str, int, Entry, "Cause | None"], bool]
 of a broken module, the module's cause)."""
 
 
-def raised(filename: str, lineno: int, entry: Entry) -> tuple[str, str]:
+def raised(
+    filename: str, lineno: int, entry: Entry, cause: Cause | None = None
+) -> tuple[str, str]:
     """What the target release raises for a use of the entry at filename:lineno, and the
-    name the guards look for there (the last part of the API's name)."""
+    name the guards look for there (the last part of the API's name); for an import of a
+    module broken by ``cause``, what the use in that module raised, and the module's name."""
+    if cause is not None:
+        return cause.raises, cause.module.rpartition(".")[2]
     raises = entry.raises or "Exception"
     if entry.kind == "module":
         return raises, entry.module
@@ -206,11 +211,7 @@ def unreachable(
     """Whether the target release never runs this use (a version guard, a fallback, a
     feature check): then it is not a use at all.  An import of a module broken by
     ``cause`` raises what the use in that module raised."""
-    if cause is None:
-        raises, name = raised(filename, lineno, entry)
-    else:
-        raises, name = cause.raises, cause.module.rpartition(".")[2]
-    return caught(filename, lineno, target, raises, name)
+    return caught(filename, lineno, target, *raised(filename, lineno, entry, cause))
 
 
 def caught(filename: str, lineno: int, target: tuple[int, int], raises: str, name: str) -> bool:
@@ -394,11 +395,9 @@ class Recorder:
             frame.f_lineno != lineno or frame.f_code.co_filename != filename
         ):
             frame = frame.f_back
+        raises, name = raised(filename, lineno, entry, cause)
         if cause is None:
-            raises, name = raised(filename, lineno, entry)
             cause = Cause(entry, f"{shown}:{lineno}", raises, origin, ())
-        else:
-            raises, name = cause.raises, cause.module.rpartition(".")[2]
         target = self.settings.target_version
         failing = executing(
             frame, lambda file, line, last: caught(file, line, target, raises, last), name

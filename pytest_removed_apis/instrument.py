@@ -735,7 +735,7 @@ class BehaviourWatch:
             self._watch_enum_contains()
 
     def _watch_enum_contains(self) -> None:
-        # 3.11 warns (seen here as well, at the same site), 3.8 to 3.10 say nothing.
+        # 3.10 and 3.11 warn (seen here as well, at the same site), 3.8 and 3.9 say nothing.
         import enum
 
         meta = enum.EnumMeta
@@ -809,7 +809,7 @@ class BehaviourWatch:
         methods = {name: reporting(getattr(dict, name)) for name in _DICT_METHODS}
         groups = type("EntryPointGroups", (dict,), {"__slots__": (), **methods})
         original = metadata.entry_points
-        indexed = self.entries.get(_INDEX_ACCESS) is not None
+        indexed = _INDEX_ACCESS in self.entries
 
         def __getitem__(self: tuple[Any, ...], index: Any) -> Any:
             watch._seen_by_caller(_INDEX_ACCESS)  # 3.12's EntryPoints is indexed by name

@@ -508,6 +508,7 @@ class Detector:
             on_finding,
         )
         self.recorder.wider = _wider_fixture
+        self._entries: dict[str, Entry] | None = None  # by id, once a fixture's are shared
         self.attributes = AttributeWatch(watched, self.recorder.notify)
         self.parameters = ParameterWatch(watched, self.recorder.notify)
         self.early: list[Finding] = []
@@ -617,7 +618,9 @@ class Detector:
         earlier test was set up: on the newer release it fails, and so does the setup of
         every test that uses it."""
         allowed = self._allowed.get(item, _NONE) if self._allowed else _NONE
-        entries = {entry.id: entry for entry in self.settings.entries}
+        entries = self._entries
+        if entries is None:  # made once, for the first test that shares a fixture's
+            entries = self._entries = {entry.id: entry for entry in self.settings.entries}
         shared: list[Finding] = []
         for fixture, findings in self.recorder.scoped.items():
             name, base = getattr(fixture, "argname", ""), getattr(fixture, "baseid", "")
