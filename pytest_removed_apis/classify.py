@@ -248,6 +248,20 @@ def is_library(filename: str) -> bool:
     return False
 
 
+def library_object(obj: object) -> bool:
+    """Whether an object's class is the standard library's (frozen and built-in count):
+    3.12 updated the library's own objects too (3.8's zipimporter falls back to
+    ``find_module()``, 3.12's has ``find_spec()``).  A class whose module has no file and
+    is neither built-in nor frozen (made by ``exec``, or in ``python -c``) is the user's."""
+    name = type(obj).__module__
+    module = sys.modules.get(name)
+    filename = getattr(module, "__file__", None)
+    if isinstance(filename, str):
+        return is_library(filename)
+    origin = getattr(getattr(module, "__spec__", None), "origin", None)
+    return origin in ("built-in", "frozen") or name in sys.builtin_module_names
+
+
 def is_library_dir(entry: object) -> bool:
     """Whether a ``sys.path`` entry is a folder of the standard library's."""
     return isinstance(entry, str) and bool(entry) and is_library(os.path.join(entry, "x"))

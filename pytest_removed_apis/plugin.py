@@ -28,10 +28,10 @@ from pytest_removed_apis.classify import Classifier, Origins, is_runner
 from pytest_removed_apis.findings import Finding, Phase, Wire, from_wire, to_wire
 from pytest_removed_apis.instrument import (
     AttributeWatch,
-    BehaviourWatch,
     ImportWatch,
-    ParameterWatch,
 )
+from pytest_removed_apis.intercept.behaviours import Behaviours
+from pytest_removed_apis.intercept.policy import Record
 from pytest_removed_apis.settings import (
     ALLOW_HELP,
     MODE_HELP,
@@ -510,7 +510,10 @@ class Detector:
         self.recorder.wider = _wider_fixture
         self._entries: dict[str, Entry] | None = None  # by id, once a fixture's are shared
         self.attributes = AttributeWatch(watched, self.recorder.notify)
-        self.parameters = ParameterWatch(watched, self.recorder.notify)
+        self.behaviours = Behaviours(
+            watched, Record(self.recorder.notify, self.recorder.break_when_imported)
+        )
+        self.behaviours.install()
         self.early: list[Finding] = []
         """The findings made while the first conftest.py files were imported."""
         self._modules_seen = -1
@@ -525,10 +528,6 @@ class Detector:
             self.recorder.broken,
         )
         self.imports.install()
-        self.behaviours = BehaviourWatch(
-            watched, self.recorder.notify, self.recorder.break_when_imported
-        )
-        self.behaviours.install()
 
     def refresh(self) -> int:
         """Watch the catalogued modules imported since the last call; the number of
@@ -537,7 +536,7 @@ class Detector:
             self._modules_seen = len(sys.modules)
             self._last_module = next(reversed(sys.modules.keys()), None)
             deferred = self.attributes.refresh()
-            self._deferred = self.parameters.refresh() or deferred
+            self._deferred = self.behaviours.refresh() or deferred
         return -1 if self._deferred else self._modules_seen
 
     def pytest_unconfigure(self) -> None:
@@ -545,7 +544,6 @@ class Detector:
         self.recorder.watch.release()
         self.behaviours.uninstall()
         self.imports.uninstall()
-        self.parameters.uninstall()
         self.attributes.uninstall()
         self.recorder.broken.uninstall()
 

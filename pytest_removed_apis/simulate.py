@@ -13,7 +13,7 @@ applies it, ``reset()`` puts back the simulated state after anything a test did 
   undo), so ``AttributeError``, ``hasattr`` and ``getattr`` defaults, and ``from m import
   name`` behave as on the newer release, messages included.
 * Removed keyword parameters and behaviours: the callables are wrapped to raise what the
-  newer release raises (``_behaviours.py``).
+  newer release raises (``intercept/behaviours.py``, under the ``Refuse`` policy).
 * ``sys.version_info``, ``sys.hexversion`` and ``sys.version`` read by the project's own
   code (files under the rootdir outside site-packages) show the simulated release: an
   ``import sys`` there receives a view of ``sys`` that differs in those three names (and
@@ -39,7 +39,7 @@ from collections import ChainMap
 from types import FrameType, ModuleType, TracebackType
 from typing import AbstractSet, Any, Iterator, Mapping, Sequence, Tuple
 
-from pytest_removed_apis import _behaviours, _hiding
+from pytest_removed_apis import _hiding
 from pytest_removed_apis.catalog import Entry
 from pytest_removed_apis.classify import (
     SITE_DIRS,
@@ -49,6 +49,8 @@ from pytest_removed_apis.classify import (
     is_runner,
 )
 from pytest_removed_apis.instrument import module_entry_of, take_imported
+from pytest_removed_apis.intercept.behaviours import Behaviours
+from pytest_removed_apis.intercept.policy import Refuse
 
 Use = Tuple[Entry, str, int]  # noqa: UP006 - evaluated on 3.8
 
@@ -160,7 +162,8 @@ class Simulation:
         # the simulated release is newer than the running one.
         self.newer = release > running
         self.finder = _Finder(self)
-        self.behaviours = _behaviours.Behaviours(chosen)
+        self.refuse = Refuse()
+        self.behaviours = Behaviours(chosen, self.refuse)
         self.installed = False
         self._pending: set[str] = set()
         self.names = _hiding.Names()
@@ -242,7 +245,7 @@ class Simulation:
         visible = frozenset(visible)
         if visible != self.visible:
             self.names.show_only(visible)
-            self.behaviours.visible = visible
+            self.refuse.visible = visible
             self.visible = visible
         self.names.reset()
         if not sys.meta_path or sys.meta_path[0] is not self.finder:
@@ -472,7 +475,7 @@ def _named_by(
     message = str(error)
     if isinstance(error, ModuleNotFoundError):
         name = getattr(error, "name", None) or ""
-        entry = simulation.module_entry(name) or simulation.behaviours.refused_modules.get(name)
+        entry = simulation.module_entry(name) or simulation.refuse.refused_modules.get(name)
         return [entry] if entry is not None else []
     quoted = message.split("'")
     # "module 'ssl' has no attribute 'wrap_socket'", "'TestCase' object has no attribute

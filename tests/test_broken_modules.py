@@ -720,15 +720,38 @@ def test_a_child_of_a_run_that_is_over_or_of_no_test_does_nothing(
     assert children._CHILD.undo == []
 
 
+@pytest.mark.skipif(sys.version_info >= (3, 12), reason="no fallback to find_module()")
+@pytest.mark.filterwarnings("ignore:.*falling back to find_module:ImportWarning")
 def test_the_find_module_fallback_of_the_runners_own_import_is_no_use() -> None:
+    import importlib.machinery
+
     import _pytest
 
-    from pytest_removed_apis.instrument import BehaviourWatch
+    from pytest_removed_apis.intercept.behaviours import Behaviours
+    from pytest_removed_apis.intercept.policy import Record
+
+    class OldFinder:
+        def find_module(self, name: str, path: object = None) -> object:
+            return importlib.machinery.BuiltinImporter
 
     seen: list[object] = []
-    watch = BehaviourWatch([by_id("importlib:find_module-fallback")], seen.append)
+    fallen_back: list[object] = []
+    entry = by_id("importlib:find_module-fallback")
+    watch = Behaviours(
+        [entry], Record(lambda *use: seen.append(use), lambda *f: fallen_back.append(f))
+    )
+    watch.install()
+    bootstrap = sys.modules["importlib._bootstrap"]
     namespace: dict[str, Any] = {}
     runner_file = str(Path(_pytest.__file__).parent / "runner_like.py")
-    exec(compile("def outer(call):\n    return call()\n", runner_file, "exec"), namespace)
-    namespace["outer"](lambda: watch._fell_back("brk.found"))
-    assert seen == []
+    runner_code = "def outer(find, finder):\n    return find(finder, 'brk.found', None)\n"
+    exec(compile(runner_code, runner_file, "exec"), namespace)
+    try:
+        spec = namespace["outer"](bootstrap._find_spec_legacy, OldFinder())
+        assert spec is not None  # found, by the runner's own import
+        assert (seen, fallen_back) == ([], [])
+        assert bootstrap._find_spec_legacy(OldFinder(), "brk.found", None) is not None
+        assert [use[0] for use in seen] == [entry]  # the user's: a use
+        assert [f[0] for f in fallen_back] == ["brk.found"]
+    finally:
+        watch.uninstall()

@@ -15,14 +15,11 @@ import types
 
 import pytest
 
-from pytest_removed_apis import instrument
 from pytest_removed_apis.catalog import _api, by_id
-from pytest_removed_apis.instrument import (
-    AttributeWatch,
-    BehaviourWatch,
-    ImportWatch,
-    ParameterWatch,
-)
+from pytest_removed_apis.instrument import AttributeWatch, ImportWatch
+from pytest_removed_apis.intercept import group_syntax
+from pytest_removed_apis.intercept.behaviours import Behaviours
+from pytest_removed_apis.intercept.policy import Record
 
 FAKE = "removed_apis_fake"
 
@@ -88,6 +85,11 @@ def seen():
 
 def report_into(seen):
     return lambda entry, filename, lineno: seen.append((entry.id, lineno))
+
+
+def recording(entries, seen):
+    """The interceptor of parameters and behaviours, under default mode's policy."""
+    return Behaviours(entries, Record(report_into(seen)))
 
 
 def test_attribute_watch_reports_accesses_and_undoes_everything(fake, seen):
@@ -261,8 +263,8 @@ def test_an_import_of_a_module_imported_already_is_seen_in_its_spec_read(fake, s
 
 def test_parameter_watch_reports_removed_keywords_and_undoes_the_wrapping(fake, seen):
     before = (fake.function, vars(Legacy)["__init__"])
-    watch = ParameterWatch(ENTRIES, report_into(seen))
-    watch.refresh()
+    watch = recording(ENTRIES, seen)
+    watch.install()
     fake.function(1)
     fake.function(1, old=2)
     fake.Legacy(old=1)
@@ -276,8 +278,8 @@ def test_parameter_watch_waits_for_a_module_still_importing(monkeypatch, seen):
     half = types.ModuleType(FAKE)
     half.__spec__ = types.SimpleNamespace(_initializing=True)
     monkeypatch.setitem(sys.modules, FAKE, half)
-    watch = ParameterWatch(ENTRIES, report_into(seen))
-    assert watch.refresh() is True
+    watch = recording(ENTRIES, seen)
+    assert watch.install() is True
     assert watch._pending
 
 
@@ -310,8 +312,8 @@ def test_an_object_that_cannot_change_class_is_left_alone(monkeypatch, seen):
 def test_a_call_with_no_user_frame_on_the_stack_is_not_reported(fake, seen):
     import threading
 
-    watch = ParameterWatch(ENTRIES, report_into(seen))
-    watch.refresh()
+    watch = recording(ENTRIES, seen)
+    watch.install()
     try:
         thread = threading.Thread(target=fake.function, args=(1,), kwargs={"old": 2})
         thread.start()
@@ -357,7 +359,7 @@ RE_HOOKS = ("_compile", "_subx", "_expand")
 @pytest.mark.filterwarnings("ignore:bad character in group name:DeprecationWarning")
 def test_group_syntax_the_newer_release_refuses_is_reported_at_every_use(seen):
     before = [vars(re)[name] for name in RE_HOOKS]
-    watch = BehaviourWatch([GROUP_SYNTAX], report_into(seen))
+    watch = recording([GROUP_SYNTAX], seen)
     watch.install()
     try:
         re.sub("(a)", r"\g<+1>", "a")
@@ -386,8 +388,8 @@ def test_group_syntax_the_newer_release_refuses_is_reported_at_every_use(seen):
 
 
 def test_group_syntax_verdicts_are_kept_for_a_bounded_number_of_values(monkeypatch):
-    monkeypatch.setattr(instrument, "_VERDICTS", 2)
-    syntax = instrument.GroupSyntax()
+    monkeypatch.setattr(group_syntax, "_VERDICTS", 2)
+    syntax = group_syntax.GroupSyntax()
     templates = ["\\g<+1>", "\\g<1>", "\\g<+1>", "\\g<+1>", b"\\g<\xe9>", "\\g<\xe9>", "\\1"]
     refused = [syntax.template_refused(template) for template in templates]
     assert refused == [True, False, True, True, True, False, False]
@@ -398,7 +400,7 @@ def test_group_syntax_verdicts_are_kept_for_a_bounded_number_of_values(monkeypat
 @pytest.mark.skipif(sys.version_info >= (3, 10), reason="a plain dict before 3.10 only")
 def test_the_plain_dict_of_entry_points_reports_each_use_of_its_dict_interface(seen):
     before = importlib.metadata.entry_points
-    watch = BehaviourWatch([DICT_INTERFACE], report_into(seen))
+    watch = recording([DICT_INTERFACE], seen)
     watch.install()
     try:
         eps = importlib.metadata.entry_points()
@@ -424,7 +426,7 @@ def test_the_plain_dict_of_entry_points_reports_each_use_of_its_dict_interface(s
 def test_items_of_selectable_groups_is_reported_as_its_warning_methods_are(seen):
     groups = importlib.metadata.SelectableGroups
     before = dict(vars(groups))
-    watch = BehaviourWatch([DICT_INTERFACE], report_into(seen))
+    watch = recording([DICT_INTERFACE], seen)
     watch.install()
     try:
         assert dict(importlib.metadata.entry_points().items())

@@ -86,6 +86,46 @@ PATTERNS = {
                 else found["console_scripts"]
             )
             assert scripts[0].name
+
+
+        def test_a_removed_parameter_passed_by_position():
+            import ftplib
+
+            ftplib.FTP_TLS("", "", "", "", None)  # keyfile
+
+
+        def test_a_finder_with_only_find_module_made_by_exec():
+            import sys
+
+            namespace = {"__name__": "made_by_exec"}
+            exec(FINDER, namespace)
+            finder = namespace["Finder"]()
+            sys.meta_path.append(finder)
+            try:
+                import exec_made_module  # noqa: F401
+            finally:
+                sys.meta_path.remove(finder)
+                sys.modules.pop("exec_made_module", None)
+
+
+        FINDER = '''
+        import sys, types
+
+        class Finder:
+            def find_module(self, name, path=None):
+                return self if name == "exec_made_module" else None
+
+            def load_module(self, name):
+                module = sys.modules[name] = types.ModuleType(name)
+                return module
+        '''
+
+
+        def test_randrange_of_a_fraction():
+            import fractions
+            import random
+
+            assert random.randrange(fractions.Fraction(3)) in range(3)
         """,
 }
 
@@ -99,6 +139,9 @@ REAL_312: Outcomes = {
     "test_patterns.py::test_the_interpreters_own_use_of_that_special_method": "passed",
     "test_patterns.py::test_a_non_member_in_an_enum_class_raises": "failed",
     "test_patterns.py::test_index_access_on_entry_points": "failed",
+    "test_patterns.py::test_a_removed_parameter_passed_by_position": "failed",
+    "test_patterns.py::test_a_finder_with_only_find_module_made_by_exec": "failed",
+    "test_patterns.py::test_randrange_of_a_fraction": "failed",
 }
 
 OWN_COPY = {
