@@ -29,25 +29,11 @@ from types import FrameType, MappingProxyType, ModuleType
 from typing import AbstractSet, Any, Callable, Final, Iterable, Iterator, Mapping, MutableMapping
 
 from pytest_removed_apis.catalog import Entry
-from pytest_removed_apis.classify import is_library, use_site
+from pytest_removed_apis.classify import whose_read
 
 _MISSING: Any = object()
 ABSENT: Final = _MISSING
 """The value that stands for a name's absence, in ``Expected`` and wherever it is kept."""
-_OWN: Final = __name__.partition(".")[0] + "."
-
-
-def library_access(frame: FrameType, name: str) -> bool:
-    """The standard library reached the name for itself (not on the user's behalf).
-
-    The plugin's own frames (default mode's watch on the same module) act for their
-    caller, who is judged instead."""
-    while frame.f_back is not None and frame.f_globals.get("__name__", "").startswith(_OWN):
-        frame = frame.f_back
-    if not is_library(frame.f_code.co_filename):
-        return False
-    site = use_site(frame)
-    return site is None or name not in linecache.getline(*site)
 
 
 class Hidden:
@@ -87,7 +73,7 @@ class _Refused:
     def __get__(self, obj: object, owner: type | None = None) -> Any:
         __tracebackhide__ = True
         hidden = self.hidden
-        if hidden.active and not library_access(sys._getframe(1), hidden.name):
+        if hidden.active and whose_read(sys._getframe(1), hidden.name) != "library":
             raise hidden.error(owner if obj is None else obj)
         getter = getattr(type(hidden.original), "__get__", None)
         return hidden.original if getter is None else getter(hidden.original, obj, owner)
@@ -106,7 +92,7 @@ def _refused(hidden: Hidden, namespace: Mapping[str, Any], frame: FrameType) -> 
         return False
     current = namespace.get(hidden.name, _MISSING)
     untouched = current is hidden.original or current is _MISSING
-    return untouched and not library_access(frame, hidden.name)
+    return untouched and whose_read(frame, hidden.name) != "library"
 
 
 _LISTINGS = frozenset({"__dict__", "__all__"})

@@ -11,11 +11,12 @@ from __future__ import annotations
 import functools
 import importlib.machinery
 import importlib.util
+import linecache
 import os
 import re
 import sys
 from types import FrameType
-from typing import Final, Iterable, Pattern
+from typing import Final, Iterable, Literal, Pattern
 
 from pytest_removed_apis.catalog import Entry
 
@@ -287,6 +288,37 @@ def use_site(frame: FrameType | None) -> tuple[str, int] | None:
             return filename, frame.f_lineno
         frame = frame.f_back
     return None
+
+
+Whose = Literal["user", "runner", "library"]
+_OWN: Final = __name__.partition(".")[0] + "."
+_HOOKS: Final = frozenset({"__getattribute__", "__get__"})
+
+
+def _hook(frame: FrameType) -> bool:
+    """A frame of one of this package's attribute hooks."""
+    return frame.f_code.co_name in _HOOKS and frame.f_globals.get("__name__", "").startswith(_OWN)
+
+
+def whose_read(frame: FrameType, name: str) -> Whose:
+    """Whose read of a removed name the code in ``frame`` makes, the one answer both
+    policies act on: ``"user"`` (the project's code or a distribution's), ``"runner"``
+    (pytest's or pluggy's own, such as its look at test classes), or ``"library"`` (the
+    standard library reaching the name for its own purposes, which the newer release does
+    its own way).  The standard library reaching it on the user's behalf is the user's: the
+    user's line that led there spells the name (``mock.patch.object(ssl, "wrap_socket")``,
+    ``string.Formatter().format("{0.wrap_socket}", ssl)``).  This package's attribute hooks
+    (the other policy's, on the same module) act for their caller, who is judged instead;
+    its other code is the library's."""
+    while frame.f_back is not None and _hook(frame):
+        frame = frame.f_back
+    filename = frame.f_code.co_filename
+    if is_runner(filename):
+        return "runner"
+    if not is_library(filename):
+        return "user"
+    site = use_site(frame)
+    return "user" if site is not None and name in linecache.getline(*site) else "library"
 
 
 def imported_by_library(frame: FrameType | None, module: str) -> bool:

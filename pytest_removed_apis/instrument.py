@@ -18,7 +18,6 @@ import functools
 import importlib
 import importlib.util
 import itertools
-import linecache
 import operator
 import sys
 import types
@@ -35,6 +34,7 @@ from pytest_removed_apis.classify import (
     is_runner,
     past_import_machinery,
     use_site,
+    whose_read,
 )
 
 Report = Callable[[Entry, str, int], None]
@@ -396,25 +396,17 @@ class AttributeWatch:
             accessor = accessor.f_back  # type: ignore[assignment]
         if attribute == "__spec__":  # only an import statement's read is a use
             code = accessor.f_code
-            if not imports(accessor):
-                return
-            if _users(code.co_filename):
+            if imports(accessor) and _users(code.co_filename):
                 self.report(entry, code.co_filename, accessor.f_lineno)
             return
         if importing_star(accessor):
             # Each name of __all__: the newer release's __all__ no longer has it.
             return
-        site = use_site(accessor)
-        if site is None:
-            return
-        if is_library(accessor.f_code.co_filename):
-            # The standard library reached the name itself: a use of the user's only when
-            # the user's line names it (mock.patch.object(ssl, "wrap_socket")); otherwise
-            # it is the library's own business, which the newer release does its own way.
-            name = (entry.qualname or entry.module).rsplit(".", 1)[-1]
-            if name not in linecache.getline(*site):
-                return
-        self.report(entry, *site)
+        name = (entry.qualname or entry.module).rsplit(".", 1)[-1]
+        if whose_read(accessor, name) == "user":
+            site = use_site(accessor)
+            if site is not None:
+                self.report(entry, *site)
 
     def refresh(self) -> bool:
         """Start watching the catalogued modules imported since the last call; whether one
