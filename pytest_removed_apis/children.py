@@ -33,7 +33,7 @@ import sys
 import tempfile
 from typing import Any, Callable, Final
 
-from pytest_removed_apis.findings import Finding, Wire, to_wire
+from pytest_removed_apis.report.findings import Finding, Wire, to_wire
 
 ENVIRONMENT: Final = "PYTEST_REMOVED_APIS_CHILD"
 _CONFIGURATION: Final = "configuration.json"
@@ -170,8 +170,8 @@ def _remember_command() -> None:
 
 
 def _start(configuration: dict[str, Any], test: str) -> None:
-    from pytest_removed_apis.capture import current_phase
     from pytest_removed_apis.catalog import CATALOG
+    from pytest_removed_apis.intercept.capture import current_phase
     from pytest_removed_apis.plugin import Detector, Simulator, _explained
     from pytest_removed_apis.settings import Settings
 

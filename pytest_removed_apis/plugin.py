@@ -21,17 +21,17 @@ from typing import (
 
 import pytest
 
-from pytest_removed_apis import _xdist, catalog, hookspecs, reporting
-from pytest_removed_apis.capture import Reclassify, Recorder, Started, unreachable
+from pytest_removed_apis import catalog, hookspecs
 from pytest_removed_apis.catalog import Entry
-from pytest_removed_apis.classify import Classifier, Origins, is_runner
-from pytest_removed_apis.findings import Finding, Phase, Wire, from_wire, to_wire
-from pytest_removed_apis.instrument import (
-    AttributeWatch,
-    ImportWatch,
-)
 from pytest_removed_apis.intercept.behaviours import Behaviours
+from pytest_removed_apis.intercept.capture import Reclassify, Recorder, Started, unreachable
+from pytest_removed_apis.intercept.classify import Classifier, Origins, is_runner
+from pytest_removed_apis.intercept.imports import ImportWatch
+from pytest_removed_apis.intercept.names import AttributeWatch
 from pytest_removed_apis.intercept.policy import Record
+from pytest_removed_apis.report import texts as reporting
+from pytest_removed_apis.report import xdist as _xdist
+from pytest_removed_apis.report.findings import Finding, Phase, Wire, from_wire, to_wire
 from pytest_removed_apis.settings import (
     ALLOW_HELP,
     MODE_HELP,
@@ -50,9 +50,9 @@ from pytest_removed_apis.settings import (
 if TYPE_CHECKING:  # imported when a run needs them: a simulation, coverage, findings
     from _pytest.nodes import Node  # an item's parents, which pytest does not export
 
-    from pytest_removed_apis.blindspots import StaticUse, StaticUses
-    from pytest_removed_apis.simulate import Simulation
-    from pytest_removed_apis.summary import Tally
+    from pytest_removed_apis.intercept.simulate import Simulation
+    from pytest_removed_apis.report.summary import Tally
+    from pytest_removed_apis.scan.blindspots import StaticUse, StaticUses
 
 _GROUP_TITLE = "removed standard-library APIs (pytest-removed-apis)"
 _CATALOG_HELP = (
@@ -294,7 +294,7 @@ def simulate_python(request: pytest.FixtureRequest) -> Iterator[Simulation]:
     if isinstance(simulator, Simulator):
         yield simulator.simulation  # the whole run is simulated already
         return
-    from pytest_removed_apis.simulate import Simulation
+    from pytest_removed_apis.intercept.simulate import Simulation
 
     settings = config.stash[SETTINGS_KEY]
     release = settings.simulated_version or settings.target_version
@@ -429,7 +429,7 @@ class Simulator:
         release = settings.simulated_version
         if release is None:
             return None
-        from pytest_removed_apis.simulate import Simulation
+        from pytest_removed_apis.intercept.simulate import Simulation
 
         simulation = Simulation(settings.not_allowed(), release, rootdir)
         if simulation.nothing_to_hide:
@@ -494,7 +494,7 @@ class Detector:
         self._running: Started | None = None  # what ends the watch of the test that runs
         target = settings.target_version
         watched = settings.watched()
-        # Access to a removed name is seen where it happens (instrument.py), which is where
+        # Access to a removed name is seen where it happens (intercept/names.py), which is where
         # a feature check or a fallback decides; its warning, later and elsewhere, is not.
         self.recorder = Recorder(
             settings,
@@ -760,7 +760,7 @@ def _report_path(config: pytest.Config) -> str | None:
         source = "removed_apis_report in the configuration file"
     if not path:
         return None
-    from pytest_removed_apis import jsonreport
+    from pytest_removed_apis.report import jsonreport
 
     try:
         return jsonreport.check_path(path, str(folder), source)
@@ -783,7 +783,7 @@ class Reports:
     def tally(self) -> Tally:
         """Every finding so far (made when the first comes)."""
         if self._tally is None:
-            from pytest_removed_apis.summary import Tally
+            from pytest_removed_apis.report.summary import Tally
 
             self._tally = Tally()
         return self._tally
@@ -800,7 +800,7 @@ class Reports:
 
     def add_static(self, wires: Iterable[Wire]) -> None:
         """Take the static uses one process measured; one that ran anywhere ran."""
-        from pytest_removed_apis.blindspots import StaticUses
+        from pytest_removed_apis.scan.blindspots import StaticUses
 
         if self.static is None:
             self.static = StaticUses()
@@ -816,7 +816,7 @@ class Reports:
     def pytest_terminal_summary(self, terminalreporter: pytest.TerminalReporter) -> None:
         if self._tally is None and self.static is None:
             return  # nothing to tell
-        from pytest_removed_apis import summary
+        from pytest_removed_apis.report import summary
 
         verbosity = self.config.option.verbose
         lines = summary.summary_lines(
@@ -831,7 +831,8 @@ class Reports:
     def pytest_sessionfinish(self, session: pytest.Session, exitstatus: int) -> None:
         if self.path is None:
             return
-        from pytest_removed_apis import __version__, jsonreport
+        from pytest_removed_apis import __version__
+        from pytest_removed_apis.report import jsonreport
 
         data = jsonreport.document(
             self.tally.findings,
@@ -891,7 +892,7 @@ def _measuring(config: pytest.Config, settings: Settings) -> Callable[[], list[W
     cov = coverage_measuring()
     if cov is None:
         return None
-    from pytest_removed_apis import blindspots
+    from pytest_removed_apis.scan import blindspots
 
     def finish() -> list[Wire]:
         from pytest_removed_apis.scan import Scanner

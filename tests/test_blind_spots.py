@@ -18,16 +18,16 @@ import textwrap
 import coverage
 import pytest
 
-from pytest_removed_apis.blindspots import (
+from pytest_removed_apis.catalog import CATALOG, removed_api
+from pytest_removed_apis.plugin import coverage_measuring as measuring
+from pytest_removed_apis.scan import Scanner
+from pytest_removed_apis.scan.blindspots import (
     StaticUse,
     StaticUses,
     blind_spots,
     from_wire,
     to_wire,
 )
-from pytest_removed_apis.catalog import CATALOG, removed_api
-from pytest_removed_apis.plugin import coverage_measuring as measuring
-from pytest_removed_apis.scan import Scanner
 
 ENTRIES = {entry.id: entry for entry in CATALOG}
 
@@ -543,7 +543,7 @@ def test_measuring_is_none_when_nothing_measures_and_the_plugin_does_not_import_
         "from pytest_removed_apis import plugin\n"
         "print(before or 'coverage' not in sys.modules)\n"
         "print(plugin.coverage_measuring())\n"
-        "print('pytest_removed_apis.blindspots' in sys.modules)\n"
+        "print('pytest_removed_apis.scan.blindspots' in sys.modules)\n"
     )
     environ = {
         name: value for name, value in os.environ.items() if not name.startswith("COVERAGE_")

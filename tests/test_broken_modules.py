@@ -19,9 +19,9 @@ import judged
 import pytest
 from judged import Outcomes
 
-from pytest_removed_apis.broken import BrokenModules, Cause
 from pytest_removed_apis.catalog import by_id
-from pytest_removed_apis.findings import Finding, to_wire
+from pytest_removed_apis.intercept.broken import BrokenModules, Cause
+from pytest_removed_apis.report.findings import Finding, to_wire
 
 BEFORE_312 = sys.version_info < (3, 12)
 
@@ -642,8 +642,8 @@ def test_a_direct_use_has_no_chain_text() -> None:
 
 def test_the_recorder_keeps_one_finding_per_cause_and_phase_and_none_outside_a_recording() -> None:
     from pytest_removed_apis import CATALOG
-    from pytest_removed_apis.capture import Recorder
-    from pytest_removed_apis.classify import Classifier, Origins
+    from pytest_removed_apis.intercept.capture import Recorder
+    from pytest_removed_apis.intercept.classify import Classifier, Origins
     from pytest_removed_apis.settings import Settings
 
     settings = Settings("fail", "3.12", frozenset(), "fail", (3, 11), None, CATALOG)
@@ -687,7 +687,7 @@ def test_a_second_name_of_another_module_is_imported_only_where_a_statement_name
 def test_an_import_statement_names_its_module_past_extended_arguments(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from pytest_removed_apis.broken import _imported_name
+    from pytest_removed_apis.intercept.broken import _imported_name
 
     names: list[str | None] = []
 

@@ -7,8 +7,8 @@ import sys
 import pytest
 
 from pytest_removed_apis import CATALOG, by_id
-from pytest_removed_apis.classify import Classifier, Origins, Providers, _top_levels
-from pytest_removed_apis.findings import Finding, from_wire, to_wire
+from pytest_removed_apis.intercept.classify import Classifier, Origins, Providers, _top_levels
+from pytest_removed_apis.report.findings import Finding, from_wire, to_wire
 
 CLASSIFIER = Classifier(CATALOG)
 
@@ -96,7 +96,7 @@ def test_origins_fall_back_to_the_folder_name_for_an_unknown_distribution(tmp_pa
 
 
 def test_a_module_warning_raised_outside_that_modules_body_is_the_callers():
-    from pytest_removed_apis.classify import imported_by_library
+    from pytest_removed_apis.intercept.classify import imported_by_library
 
     assert imported_by_library(sys._getframe(), "imp") is False
     assert imported_by_library(None, "imp") is False
@@ -105,7 +105,7 @@ def test_a_module_warning_raised_outside_that_modules_body_is_the_callers():
 def test_a_watch_with_no_warning_texts_changes_no_filter():
     import warnings
 
-    from pytest_removed_apis.capture import Watch
+    from pytest_removed_apis.intercept.capture import Watch
 
     watch = Watch(Classifier([by_id("ftplib.FTP_TLS.ssl_version")]))  # warns on no release
     with warnings.catch_warnings():
@@ -177,7 +177,7 @@ def test_warning_texts_find_what_re_matches(pattern):
     import dataclasses
     import re
 
-    from pytest_removed_apis.classify import WarningTexts
+    from pytest_removed_apis.intercept.classify import WarningTexts
 
     entry = dataclasses.replace(by_id("imp"), warning=pattern)
     texts = WarningTexts([entry])
@@ -191,7 +191,7 @@ def test_warning_texts_find_what_re_matches(pattern):
 def test_the_catalog_texts_together_answer_as_their_union():
     import re
 
-    from pytest_removed_apis.classify import WarningTexts
+    from pytest_removed_apis.intercept.classify import WarningTexts
 
     with_text = [entry for entry in CATALOG if entry.warning]
     texts = WarningTexts(with_text)
@@ -218,7 +218,7 @@ def test_the_catalog_texts_together_answer_as_their_union():
     ],
 )
 def test_the_plain_start_of_a_pattern(pattern, start, literal):
-    from pytest_removed_apis.classify import literal_start
+    from pytest_removed_apis.intercept.classify import literal_start
 
     assert literal_start(pattern) == (start, literal)
 
@@ -226,7 +226,7 @@ def test_the_plain_start_of_a_pattern(pattern, start, literal):
 def test_a_watch_takes_its_filter_out_behind_filters_put_before_it_and_passes_on_after():
     import warnings
 
-    from pytest_removed_apis.capture import Watch
+    from pytest_removed_apis.intercept.capture import Watch
 
     watch = Watch(Classifier([by_id("imp")]))
     shown = []
@@ -245,7 +245,7 @@ def test_a_watch_takes_its_filter_out_behind_filters_put_before_it_and_passes_on
 def test_watches_nest_and_the_outer_one_records_again_after_the_inner():
     import warnings
 
-    from pytest_removed_apis.capture import Watch
+    from pytest_removed_apis.intercept.capture import Watch
 
     watch = Watch(Classifier([by_id("imp")]))
     outer, inner = [], []
@@ -261,7 +261,7 @@ def test_watches_nest_and_the_outer_one_records_again_after_the_inner():
 def test_a_watch_whose_filter_the_code_took_away_stops_all_the_same():
     import warnings
 
-    from pytest_removed_apis.capture import Watch
+    from pytest_removed_apis.intercept.capture import Watch
 
     watch = Watch(Classifier([by_id("imp")]))
     with warnings.catch_warnings():

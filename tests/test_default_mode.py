@@ -146,8 +146,8 @@ def test_setup_and_teardown_uses_fail_the_test(project):
 
 def test_a_use_between_phases_or_in_no_test_is_none(monkeypatch):
     from pytest_removed_apis import CATALOG, by_id
-    from pytest_removed_apis.capture import Recorder, current_phase
-    from pytest_removed_apis.classify import Classifier, Origins
+    from pytest_removed_apis.intercept.capture import Recorder, current_phase
+    from pytest_removed_apis.intercept.classify import Classifier, Origins
     from pytest_removed_apis.settings import Settings
 
     settings = Settings("fail", "3.12", frozenset(), "fail", (3, 11), None, CATALOG)
@@ -554,8 +554,8 @@ def test_the_standard_librarys_own_imports_are_not_the_users(project):
 
 def test_uses_outside_any_test_phase_are_not_recorded():
     from pytest_removed_apis import CATALOG, by_id
-    from pytest_removed_apis.capture import Recorder
-    from pytest_removed_apis.classify import Classifier, Origins
+    from pytest_removed_apis.intercept.capture import Recorder
+    from pytest_removed_apis.intercept.classify import Classifier, Origins
     from pytest_removed_apis.settings import Settings
 
     settings = Settings("fail", "3.12", frozenset(), "fail", (3, 11), None, CATALOG)

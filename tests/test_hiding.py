@@ -10,7 +10,7 @@ import types
 import pytest
 
 from pytest_removed_apis import catalog
-from pytest_removed_apis._hiding import Names, Namespace
+from pytest_removed_apis.intercept.hiding import Names, Namespace
 
 TEMPLATE = catalog.by_id("ssl.wrap_socket")
 
@@ -152,7 +152,7 @@ def test_a_second_mention_is_a_whole_word_as_the_pattern_would_find(
 ):
     import re
 
-    from pytest_removed_apis import _hiding
+    from pytest_removed_apis.intercept import hiding as _hiding
 
     path = tmp_path / "probe_named_again.py"
     path.write_text(source, encoding="utf-8")

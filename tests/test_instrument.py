@@ -16,9 +16,10 @@ import types
 import pytest
 
 from pytest_removed_apis.catalog import _api, by_id
-from pytest_removed_apis.instrument import AttributeWatch, ImportWatch
 from pytest_removed_apis.intercept import group_syntax
 from pytest_removed_apis.intercept.behaviours import Behaviours
+from pytest_removed_apis.intercept.imports import ImportWatch
+from pytest_removed_apis.intercept.names import AttributeWatch
 from pytest_removed_apis.intercept.policy import Record
 
 FAKE = "removed_apis_fake"
@@ -324,7 +325,7 @@ def test_a_call_with_no_user_frame_on_the_stack_is_not_reported(fake, seen):
 
 
 def test_use_site_of_no_frame_is_none():
-    from pytest_removed_apis.classify import use_site
+    from pytest_removed_apis.intercept.classify import use_site
 
     assert use_site(None) is None
 

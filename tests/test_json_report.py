@@ -8,7 +8,7 @@ import sys
 import pytest
 
 import pytest_removed_apis
-from pytest_removed_apis import jsonreport
+from pytest_removed_apis.report import jsonreport
 
 below_312 = pytest.mark.skipif(
     sys.version_info >= (3, 12), reason="the 3.12 removals are already gone on this interpreter"

@@ -7,7 +7,7 @@ import textwrap
 
 import pytest
 
-from pytest_removed_apis.classify import Origins
+from pytest_removed_apis.intercept.classify import Origins
 
 below_312 = pytest.mark.skipif(
     sys.version_info >= (3, 12), reason="the 3.12 removals are already gone on this interpreter"

@@ -21,7 +21,7 @@ from types import ModuleType
 import pytest
 
 from pytest_removed_apis import catalog
-from pytest_removed_apis.simulate import Simulation, _standard_spec, is_standard_copy
+from pytest_removed_apis.intercept.simulate import Simulation, _standard_spec, is_standard_copy
 
 BEFORE_312 = sys.version_info < (3, 12)
 BEFORE_313 = sys.version_info < (3, 13)
@@ -672,7 +672,7 @@ def test_the_fixture_under_the_flag_is_the_runs_simulation(project):
 TRIGGER_RUN = """
 import sys
 from pytest_removed_apis import catalog
-from pytest_removed_apis.simulate import Simulation
+from pytest_removed_apis.intercept.simulate import Simulation
 sys.path.insert(0, {tests!r})
 from catalog_triggers import TRIGGERS
 simulation = Simulation(catalog.CATALOG, {release!r}, {root!r})
@@ -823,7 +823,7 @@ def test_code_of_no_file_is_not_the_projects(tmp_path):
 def test_expected_names_are_checked_by_identity_in_dicts_class_namespaces_and_others():
     import collections
 
-    from pytest_removed_apis._hiding import Expected
+    from pytest_removed_apis.intercept.hiding import Expected
 
     class Holder:
         member = object()
@@ -845,7 +845,7 @@ def test_expected_names_are_checked_by_identity_in_dicts_class_namespaces_and_ot
 
 
 def _hiding_missing():
-    from pytest_removed_apis import _hiding
+    from pytest_removed_apis.intercept import hiding as _hiding
 
     return _hiding._MISSING
 
@@ -855,7 +855,7 @@ def test_after_a_reset_with_nothing_changed_the_checks_in_c_find_everything_in_p
     """The one pass in C must find the hidden names and modules as the reset left them,
     absent ones included: otherwise every test pays for the slow look."""
     from pytest_removed_apis import catalog
-    from pytest_removed_apis.simulate import Simulation
+    from pytest_removed_apis.intercept.simulate import Simulation
 
     simulation = Simulation(catalog.CATALOG, (3, 12), str(tmp_path))
     simulation.install()
@@ -877,7 +877,7 @@ def test_after_a_reset_with_nothing_changed_the_checks_in_c_find_everything_in_p
 @pytest.mark.skipif(sys.version_info >= (3, 12), reason="3.12 has the modules gone already")
 def test_a_submodule_of_a_hidden_module_is_put_back_by_the_next_reset_too(tmp_path):
     from pytest_removed_apis import catalog
-    from pytest_removed_apis.simulate import Simulation
+    from pytest_removed_apis.intercept.simulate import Simulation
 
     simulation = Simulation([catalog.by_id("imp")], (3, 12), str(tmp_path))
     simulation._modules_expected = simulation_expected = object()  # type: ignore[assignment]

@@ -7,10 +7,10 @@ import sys
 import pytest
 from test_options import make_distribution
 
-from pytest_removed_apis.blindspots import StaticUse
 from pytest_removed_apis.catalog import by_id
-from pytest_removed_apis.findings import Finding, to_wire
-from pytest_removed_apis.summary import Tally, part_of, summary_lines, verdict
+from pytest_removed_apis.report.findings import Finding, to_wire
+from pytest_removed_apis.report.summary import Tally, part_of, summary_lines, verdict
+from pytest_removed_apis.scan.blindspots import StaticUse
 
 below_312 = pytest.mark.skipif(
     sys.version_info >= (3, 12), reason="the 3.12 removals are already gone on this interpreter"

@@ -231,7 +231,7 @@ def test_the_finding_hook_is_called_once_per_finding_on_the_controller(pytester)
 def test_a_worker_that_measured_nothing_sends_no_static_uses():
     from types import SimpleNamespace
 
-    from pytest_removed_apis import _xdist
+    from pytest_removed_apis.report import xdist as _xdist
 
     added, static = [], []
     controller = _xdist.Controller(added.extend, static.extend, lambda: None)

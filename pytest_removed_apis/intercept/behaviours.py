@@ -23,10 +23,10 @@ from types import FrameType, MethodType, ModuleType
 from typing import Any, Callable, Final, Iterable, Mapping
 
 from pytest_removed_apis.catalog import Entry
-from pytest_removed_apis.classify import is_library, library_object
-from pytest_removed_apis.instrument import take_imported
 from pytest_removed_apis.intercept import entry_points, parameters
+from pytest_removed_apis.intercept.classify import is_library, library_object
 from pytest_removed_apis.intercept.group_syntax import GroupSyntax
+from pytest_removed_apis.intercept.imports import take_imported
 from pytest_removed_apis.intercept.policy import Record, Refuse, tagged
 
 Install = Callable[["Behaviours", ModuleType], None]

@@ -16,7 +16,7 @@ from types import FrameType
 from typing import AbstractSet, Callable
 
 from pytest_removed_apis.catalog import Entry
-from pytest_removed_apis.classify import is_library, is_runner, use_site
+from pytest_removed_apis.intercept.classify import is_library, is_runner, use_site
 
 Report = Callable[[Entry, str, int], None]
 FallenBack = Callable[[str, Entry, str, int], None]

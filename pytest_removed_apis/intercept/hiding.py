@@ -29,7 +29,7 @@ from types import FrameType, MappingProxyType, ModuleType
 from typing import AbstractSet, Any, Callable, Final, Iterable, Iterator, Mapping, MutableMapping
 
 from pytest_removed_apis.catalog import Entry
-from pytest_removed_apis.classify import whose_read
+from pytest_removed_apis.intercept.classify import whose_read
 
 _MISSING: Any = object()
 ABSENT: Final = _MISSING

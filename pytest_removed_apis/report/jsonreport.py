@@ -16,11 +16,11 @@ import tempfile
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any, Dict, Final, Sequence
 
-from pytest_removed_apis.findings import Finding, Wire, to_wire
-from pytest_removed_apis.summary import part_of, verdict
+from pytest_removed_apis.report.findings import Finding, Wire, to_wire
+from pytest_removed_apis.report.summary import part_of, verdict
 
 if TYPE_CHECKING:  # the scan is imported only when coverage measured the run
-    from pytest_removed_apis.blindspots import StaticUse
+    from pytest_removed_apis.scan.blindspots import StaticUse
 
 SCHEMA: Final = "pytest-removed-apis/report"
 VERSION: Final = 1
@@ -108,7 +108,7 @@ def document(
 
 def _static(uses: Sequence[StaticUse]) -> list[Wire]:
     """The static uses as a worker sends them (blindspots is imported: they come from it)."""
-    from pytest_removed_apis.blindspots import to_wire as static_wire
+    from pytest_removed_apis.scan.blindspots import to_wire as static_wire
 
     return [static_wire(use) for use in uses]
 

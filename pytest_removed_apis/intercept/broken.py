@@ -13,7 +13,7 @@ every later import of it:
 * ``from package import module`` reads the attribute of the package: the package's class
   reports it;
 * ``importlib.import_module`` and the first import of a submodule of a broken package are
-  told by ``instrument.ImportWatch``.
+  told by ``imports.ImportWatch``.
 
 Nothing is added to the import of any other module.
 """
@@ -28,7 +28,7 @@ from types import FrameType, ModuleType
 from typing import Any, Callable, Final, NamedTuple
 
 from pytest_removed_apis.catalog import Entry
-from pytest_removed_apis.classify import SITE_DIRS, is_library, is_runner
+from pytest_removed_apis.intercept.classify import SITE_DIRS, is_library, is_runner
 
 IMPORTING: Final = frozenset(
     bytes([code]) for name, code in dis.opmap.items() if name == "IMPORT_NAME" or "CALL" in name

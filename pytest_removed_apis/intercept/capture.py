@@ -32,9 +32,9 @@ from typing import (
     Tuple,
 )
 
-from pytest_removed_apis.broken import BrokenModules, Cause, executing
 from pytest_removed_apis.catalog import Entry
-from pytest_removed_apis.classify import (
+from pytest_removed_apis.intercept.broken import BrokenModules, Cause, executing
+from pytest_removed_apis.intercept.classify import (
     Classifier,
     Origins,
     Providers,
@@ -42,7 +42,7 @@ from pytest_removed_apis.classify import (
     use_site,
     warning_site,
 )
-from pytest_removed_apis.findings import Finding, Phase, Status
+from pytest_removed_apis.report.findings import Finding, Phase, Status
 from pytest_removed_apis.settings import Settings
 
 _filters_mutated: Callable[[], None] = warnings._filters_mutated  # type: ignore[attr-defined]

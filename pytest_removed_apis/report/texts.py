@@ -8,11 +8,11 @@ from typing import TYPE_CHECKING, Sequence, TypeVar, Union
 import pytest
 
 from pytest_removed_apis.catalog import RELEASES, Entry, removal_text, removals_text
-from pytest_removed_apis.findings import Finding, to_wire
+from pytest_removed_apis.report.findings import Finding, to_wire
 from pytest_removed_apis.settings import Settings
 
 if TYPE_CHECKING:  # imported only when a run is simulated
-    from pytest_removed_apis.simulate import Simulation
+    from pytest_removed_apis.intercept.simulate import Simulation
 
 AnyReport = TypeVar("AnyReport", bound=Union[pytest.TestReport, pytest.CollectReport])
 

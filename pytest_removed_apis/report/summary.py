@@ -26,10 +26,10 @@ from typing import (
 )
 
 from pytest_removed_apis.catalog import KINDS, RELEASES, removal_text, removals_text
-from pytest_removed_apis.findings import Finding, Wire, from_wire
+from pytest_removed_apis.report.findings import Finding, Wire, from_wire
 
 if TYPE_CHECKING:  # the scan is imported only when coverage measured the run
-    from pytest_removed_apis.blindspots import StaticUse
+    from pytest_removed_apis.scan.blindspots import StaticUse
 
 Part = Literal["fail", "third-party", "collection", "allowed", "upcoming"]
 PARTS: Final[tuple[Part, ...]] = ("fail", "third-party", "collection", "allowed", "upcoming")

@@ -39,22 +39,22 @@ from collections import ChainMap
 from types import FrameType, ModuleType, TracebackType
 from typing import AbstractSet, Any, Iterator, Mapping, Sequence, Tuple
 
-from pytest_removed_apis import _hiding
 from pytest_removed_apis.catalog import Entry
-from pytest_removed_apis.classify import (
+from pytest_removed_apis.intercept import hiding
+from pytest_removed_apis.intercept.behaviours import Behaviours
+from pytest_removed_apis.intercept.classify import (
     SITE_DIRS,
     imports_on_behalf,
     is_library,
     is_library_dir,
     is_runner,
 )
-from pytest_removed_apis.instrument import module_entry_of, take_imported
-from pytest_removed_apis.intercept.behaviours import Behaviours
+from pytest_removed_apis.intercept.imports import module_entry_of, take_imported
 from pytest_removed_apis.intercept.policy import Refuse
 
 Use = Tuple[Entry, str, int]  # noqa: UP006 - evaluated on 3.8
 
-_MISSING: Any = _hiding.ABSENT  # the same absence as Expected's
+_MISSING: Any = hiding.ABSENT  # the same absence as Expected's
 _MEMBER_KINDS = ("function", "class", "method", "attribute", "alias")
 
 
@@ -166,11 +166,11 @@ class Simulation:
         self.behaviours = Behaviours(chosen, self.refuse)
         self.installed = False
         self._pending: set[str] = set()
-        self.names = _hiding.Names()
+        self.names = hiding.Names()
         self._saved_modules: dict[str, ModuleType] = {}
         self._baseline: dict[str, ModuleType] = {}
         self._module_names: set[str] = {entry.module for entry in self.modules.values()}
-        self._modules_expected: _hiding.Expected | None = None  # made again on a change
+        self._modules_expected: hiding.Expected | None = None  # made again on a change
         self._parents: list[tuple[ModuleType, str, ModuleType]] = []
         self._project: dict[str, bool] = {}
         self._modules_seen = -1
@@ -283,7 +283,7 @@ class Simulation:
         """Put the names of hidden modules back as they were after ``install``: what a
         test imported, registered or deleted under them is undone."""
         if self._modules_expected is None:
-            self._modules_expected = _hiding.Expected(
+            self._modules_expected = hiding.Expected(
                 (sys.modules, name, self._baseline.get(name, _MISSING))
                 for name in self._module_names
             )
@@ -462,7 +462,7 @@ def _detach(name: str, module: object) -> ModuleType | None:
     """Take a submodule off its parent package's attributes, if it is there; the parent."""
     parent_name, _, attribute = name.rpartition(".")
     parent = sys.modules.get(parent_name)
-    if parent is None or _hiding.namespace_of(parent).get(attribute) is not module:
+    if parent is None or hiding.namespace_of(parent).get(attribute) is not module:
         return None
     delattr(parent, attribute)
     return parent

@@ -187,10 +187,10 @@ def _runner_roots() -> tuple[str, ...]:
     return tuple(roots)
 
 
-_PACKAGE: Final = os.path.normcase(os.path.dirname(os.path.realpath(__file__)))
+_PACKAGE: Final = os.path.normcase(os.path.dirname(os.path.dirname(os.path.realpath(__file__))))
 SITE_DIRS: Final = ("site-packages", "dist-packages")
 _IMPORT_WRAPPERS: Final = frozenset(
-    os.path.join(os.path.dirname(__file__), name) for name in ("instrument.py", "simulate.py")
+    os.path.join(os.path.dirname(__file__), name) for name in ("imports.py", "simulate.py")
 )
 """The files of the plugin's import wrappers (``importlib.import_module``, and the
 simulation's ``builtins.__import__``): between an import statement and the import system,

@@ -1,0 +1,1 @@
+"""Reports: findings, their wire format, the terminal summary, JSON, junit and xdist."""
