@@ -23,11 +23,11 @@ from __future__ import annotations
 import dis
 import os
 import sys
-import types
 from types import FrameType, ModuleType
-from typing import Any, Callable, Final, NamedTuple
+from typing import Callable, Final, NamedTuple
 
 from pytest_removed_apis.catalog import Entry
+from pytest_removed_apis.intercept import reads
 from pytest_removed_apis.intercept.classify import SITE_DIRS, is_library, is_runner
 
 IMPORTING: Final = frozenset(
@@ -168,23 +168,6 @@ def _module_run_by(frame: FrameType) -> str | None:
 Report = Callable[[Cause, str, int], None]
 
 
-def _reporting_getattribute(
-    names: dict[str, Cause], broken: BrokenModules, original_class: Any
-) -> Callable[[object, str], Any]:
-    """A module class's ``__getattribute__`` that reports the reads of ``names``."""
-
-    def __getattribute__(self: object, attribute: str) -> Any:
-        cause = names.get(attribute)
-        if cause is not None:
-            broken.seen(cause, attribute, self)
-        return original_class.__getattribute__(self, attribute)
-
-    return __getattribute__
-
-
-_GETATTRIBUTE: Final = _reporting_getattribute({}, None, object).__code__  # type: ignore[arg-type]
-
-
 class BrokenModules:
     """The modules broken on the target release, and the watch on their imports."""
 
@@ -259,27 +242,21 @@ class BrokenModules:
         names = self._names.get(id(module))
         if names is None:
             names = self._names[id(module)] = {}
-            original_class = type(module)
-            getattribute = _reporting_getattribute(names, self, original_class)
-            watched = types.new_class(
-                "Broken",
-                (original_class,),
-                exec_body=lambda body: body.update(__getattribute__=getattribute),
-            )
-            try:
-                module.__class__ = watched
-            except TypeError:  # pragma: no cover - a module type that refuses a subclass
-                return
-            self._undo.append(lambda: setattr(module, "__class__", original_class))
-        names.setdefault(attribute, cause)
+        if attribute in names:
+            return
+        names[attribute] = cause
 
-    def seen(self, cause: Cause, attribute: str, module: object) -> None:
-        """A read of a watched name: an import of the broken module when an import
-        statement or ``__import__()`` reads ``__spec__``, or the user's code reads the
-        module from its package."""
-        accessor = sys._getframe(2)
-        while accessor.f_code is _GETATTRIBUTE:  # a module watched for two reasons
-            accessor = accessor.f_back  # type: ignore[assignment]
+        def after(module: ModuleType, attribute: str, value: object, frame: FrameType) -> None:
+            self.seen(names[attribute], attribute, module, frame)
+
+        undo = reads.watch(module, [attribute], after=after)
+        if undo is not None:
+            self._undo.append(undo)
+
+    def seen(self, cause: Cause, attribute: str, module: object, accessor: FrameType) -> None:
+        """A read of a watched name by the code in ``accessor``: an import of the broken
+        module when an import statement or ``__import__()`` reads ``__spec__``, or the
+        user's code reads the module from its package."""
         code = accessor.f_code
         if attribute == "__spec__":
             if not imports(accessor):

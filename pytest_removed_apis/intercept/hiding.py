@@ -4,7 +4,7 @@ Deleting a name would break the standard library's own code that still uses it (
 ``importlib.metadata.entry_points`` refers to its ``SelectableGroups``, ``FTP_TLS()`` reads
 its ``ssl_version``), so a removed name stays where it is and is refused to everyone else:
 
-* a module gets a subclass of its module type whose ``__getattribute__`` raises CPython's
+* the module's hook on its reads (``reads.py``, shared with default mode) raises CPython's
   ``AttributeError`` for the removed names (``from m import name`` then raises
   ``ImportError`` as the newer release does); the module's own functions read their
   globals directly and are not affected;
@@ -29,6 +29,7 @@ from types import FrameType, MappingProxyType, ModuleType
 from typing import AbstractSet, Any, Callable, Final, Iterable, Iterator, Mapping, MutableMapping
 
 from pytest_removed_apis.catalog import Entry
+from pytest_removed_apis.intercept import reads
 from pytest_removed_apis.intercept.classify import whose_read
 
 _MISSING: Any = object()
@@ -62,21 +63,11 @@ class Hidden:
         return error
 
 
-class _Refused:
-    """Stands in for a removed class member."""
-
-    __slots__ = ("hidden",)
-
-    def __init__(self, hidden: Hidden) -> None:
-        self.hidden = hidden
-
-    def __get__(self, obj: object, owner: type | None = None) -> Any:
-        __tracebackhide__ = True
-        hidden = self.hidden
-        if hidden.active and whose_read(sys._getframe(1), hidden.name) != "library":
-            raise hidden.error(owner if obj is None else obj)
-        getter = getattr(type(hidden.original), "__get__", None)
-        return hidden.original if getter is None else getter(hidden.original, obj, owner)
+def _refuse_member(hidden: Hidden, obj: object, owner: type | None, frame: FrameType) -> None:
+    """A read of a removed class member: refused unless the standard library's own."""
+    __tracebackhide__ = True
+    if hidden.active and whose_read(frame, hidden.name) != "library":
+        raise hidden.error(owner if obj is None else obj)
 
 
 def namespace_of(obj: Any) -> Any:
@@ -248,7 +239,8 @@ class Names:
         self.hidden: list[Hidden] = []
         self._tables: dict[int, dict[str, Hidden]] = {}
         self._undo: list[Callable[[], None]] = []
-        self._stand_ins: dict[int, _Refused] = {}
+        self._stand_ins: dict[int, reads.StandIn] = {}
+        self._refusers: dict[int, reads.Before] = {}
         self._deleted: set[int] = set()
         # What reset() checks: (hidden, namespace, the value wanted there), made again
         # after a hide() or a change of what is visible.
@@ -287,37 +279,40 @@ class Names:
         hidden = Hidden(entry, module, name, namespace_of(module).get(name, _MISSING))
         table[name] = hidden
         self.hidden.append(hidden)
+        undo = reads.watch(module, [name], before=self._refusers[id(module)])
+        if undo is not None:
+            self._undo.append(undo)
 
     def _refuse_in(self, module: ModuleType, table: dict[str, Hidden]) -> bool:
-        original_class = type(module)
+        """Hook the module's reads (``reads.py``): its listings show no refused name, and
+        ``dir()`` no hidden one."""
         module_dict = namespace_of(module)
 
-        class Simulated(original_class):  # type: ignore[valid-type,misc]
-            def __getattribute__(self, attribute: str) -> Any:
-                __tracebackhide__ = True
-                if attribute in _LISTINGS:
-                    value = original_class.__getattribute__(self, attribute)
-                    return _listing(value, module_dict, table, sys._getframe(1))
-                hidden = table.get(attribute)
-                if hidden is not None and _refused(hidden, module_dict, sys._getframe(1)):
-                    raise hidden.error(self)
-                return original_class.__getattribute__(self, attribute)
+        def listing(module: ModuleType, attribute: str, frame: FrameType, base: Any) -> Any:
+            __tracebackhide__ = True
+            return _listing(base(module, attribute), module_dict, table, frame)
 
-            def __dir__(self) -> list[str]:  # as ModuleType's, on the whole namespace
-                custom = module_dict.get("__dir__")
-                names = list(custom() if callable(custom) else module_dict)
-                return [n for n in names if n not in table or not table[n].active]
+        def refuse(module: ModuleType, attribute: str, frame: FrameType, base: Any) -> Any:
+            __tracebackhide__ = True
+            hidden = table[attribute]
+            if _refused(hidden, module_dict, frame):
+                raise hidden.error(module)
+            return reads.GO_ON
 
-        try:
-            module.__class__ = Simulated
-        except TypeError:  # pragma: no cover - a module object that refuses a new class
+        def dir_filter(names: list[str]) -> list[str]:
+            return [n for n in names if n not in table or not table[n].active]
+
+        undo_listings = reads.watch(module, _LISTINGS, before=listing)
+        if undo_listings is None:  # pragma: no cover - a module object that refuses a new class
             return False
+        undo_dir = reads.filter_dir(module, dir_filter)
+        self._refusers[id(module)] = refuse
 
         def undo() -> None:
-            if type(module) is Simulated:
-                object.__setattr__(module, "__class__", original_class)
-            else:  # another module subclass was put on top since: stay, inert
-                table.clear()
+            table.clear()  # inert, should the hook stay (another subclass on top of it)
+            undo_listings()
+            if undo_dir is not None:
+                undo_dir()
 
         self._undo.append(undo)
         return True
@@ -335,7 +330,7 @@ class Names:
             return
         # Never a data descriptor, even for a removed property: on the newer release an
         # assignment through an instance lands in the instance's __dict__ and is read back.
-        stand_in = _Refused(hidden)
+        stand_in = reads.StandIn(hidden.original, functools.partial(_refuse_member, hidden))
         try:
             type.__setattr__(holder, name, stand_in)  # past an enum's own __setattr__
         except (TypeError, AttributeError):  # a built-in type: cannot be changed
@@ -397,5 +392,6 @@ class Names:
         self._plan = None
         self.hidden.clear()
         self._tables.clear()
+        self._refusers.clear()
         self._stand_ins.clear()
         self._deleted.clear()

@@ -1,8 +1,8 @@
 """Default mode's watch of removed names: module attributes and class members.
 
 A class member is replaced by a descriptor that reports each read and delegates.  A module
-gets a subclass of its module type whose ``__getattribute__`` reports the reads of removed
-names: code inside the module reads its globals directly and is not affected.  Whose read
+has its reads of removed names reported through its hook (``reads.py``): code inside the
+module reads its globals directly and is not affected.  Whose read
 it is, ``classify.whose_read`` answers (the simulation's ``hiding.py`` acts on the same
 answer).
 """
@@ -10,11 +10,11 @@ answer).
 from __future__ import annotations
 
 import sys
-import types
-from types import ModuleType
+from types import FrameType, ModuleType
 from typing import Any, Callable, Final, Mapping, Sequence
 
 from pytest_removed_apis.catalog import Entry
+from pytest_removed_apis.intercept import reads
 from pytest_removed_apis.intercept.broken import importing_star, imports
 from pytest_removed_apis.intercept.classify import use_site, whose_read
 from pytest_removed_apis.intercept.imports import (
@@ -24,85 +24,15 @@ from pytest_removed_apis.intercept.imports import (
     users,
 )
 
-
-class _Tracked:
-    """Stands in for a removed class attribute: reports each access, then answers as the
-    original would."""
-
-    __slots__ = ("original", "entry", "watch")
-
-    def __init__(self, original: Any, entry: Entry, watch: AttributeWatch) -> None:
-        self.original = original
-        self.entry = entry
-        self.watch = watch
-
-    def __get__(self, obj: object, owner: type | None = None) -> Any:
-        self.watch.seen(self.entry)
-        getter = getattr(type(self.original), "__get__", None)
-        return self.original if getter is None else getter(self.original, obj, owner)
-
-
-class _TrackedOnClass(_Tracked):
-    """The same for a special method: only a read on the class itself is a use
-    (``EnumMeta.__getattr__``); the interpreter's own look-up has an instance."""
-
-    __slots__ = ()
-
-    def __get__(self, obj: object, owner: type | None = None) -> Any:
-        if obj is None:
-            self.watch.seen(self.entry)
-        getter = getattr(type(self.original), "__get__", None)
-        return self.original if getter is None else getter(self.original, obj, owner)
-
-
-class _TrackedData(_Tracked):
-    """The same for a data descriptor (a property): assignment and deletion go through."""
-
-    __slots__ = ()
-
-    def __set__(self, obj: object, value: object) -> None:
-        type(self.original).__set__(self.original, obj, value)
-
-    def __delete__(self, obj: object) -> None:
-        type(self.original).__delete__(self.original, obj)
-
-
 _ANY: Final = object()
-
-
-def _reporting_getattribute(
-    names: Mapping[str, Entry],
-    originals: Mapping[str, object],
-    watch: AttributeWatch,
-    original_class: Any,
-) -> Callable[[object, str], Any]:
-    """A module class's ``__getattribute__`` that reports the reads of ``names`` that find
-    the original object: one the test put in its place (``monkeypatch.setattr(locale,
-    "format", fake, raising=False)``) is there on the newer release too."""
-
-    def __getattribute__(self: object, attribute: str) -> Any:
-        entry = names.get(attribute)
-        if entry is None:
-            return original_class.__getattribute__(self, attribute)
-        value = original_class.__getattribute__(self, attribute)
-        original = originals.get(attribute, _ANY)
-        if original is _ANY or value is original:
-            watch.seen(entry, attribute)
-        return value
-
-    return __getattribute__
-
-
-_REPORTING_GETATTRIBUTE: Final = _reporting_getattribute({}, {}, None, object).__code__  # type: ignore[arg-type]
 
 
 class AttributeWatch:
     """Reports accesses to removed module attributes and class members while installed,
     and the imports of modules already imported.
 
-    A class member is replaced by a descriptor that reports and delegates.  A module gets a
-    subclass of its module type whose ``__getattribute__`` reports the removed names: code
-    inside the module reads its globals directly and is not affected.  Modules imported
+    A class member is replaced by a descriptor that reports and delegates.  A module's
+    reads of the removed names are handed to ``seen`` by its hook (``reads.py``).  Modules imported
     later are watched from the moment ``refresh`` sees them in ``sys.modules``.
 
     A module under a module entry (one imported when the watch starts, or one ``expect``
@@ -147,10 +77,9 @@ class AttributeWatch:
             entries.append(entry)
             self._pending.add(name)
 
-    def seen(self, entry: Entry, attribute: str = "") -> None:
-        accessor = sys._getframe(2)
-        while accessor.f_code is _REPORTING_GETATTRIBUTE:  # a module watched twice
-            accessor = accessor.f_back  # type: ignore[assignment]
+    def seen(self, entry: Entry, accessor: FrameType, attribute: str = "") -> None:
+        """A read of the entry's name (``attribute`` of a module) by the code in
+        ``accessor``."""
         if attribute == "__spec__":  # only an import statement's read is a use
             code = accessor.f_code
             if imports(accessor) and users(code.co_filename):
@@ -207,11 +136,18 @@ class AttributeWatch:
                 break
         else:
             return
-        if isinstance(original, _Tracked):
+        if isinstance(original, reads.StandIn):
             return  # inherited from a class already watched for the same name
-        data = hasattr(type(original), "__set__")
-        kind = _TrackedOnClass if name.startswith("__") else _TrackedData if data else _Tracked
-        tracker = kind(original, entry, self)
+        special = name.startswith("__")
+
+        def read(obj: object, owner: type | None, frame: FrameType) -> None:
+            # Python itself looks special methods up on an instance's type: only a read on
+            # the class itself (EnumMeta.__getattr__(Color, "RED")) is a use.
+            if obj is None or not special:
+                self.seen(entry, frame)
+
+        data = hasattr(type(original), "__set__") and not special
+        tracker = (reads.DataStandIn if data else reads.StandIn)(original, read)
         try:
             setattr(klass, name, tracker)
         except (TypeError, AttributeError):  # a built-in type: cannot be watched
@@ -219,20 +155,20 @@ class AttributeWatch:
         self._undo.append(lambda: setattr(klass, name, original))
 
     def _watch_names(self, module: ModuleType, names: Mapping[str, Entry]) -> None:
-        original_class = type(module)
+        """Report the reads of ``names`` that find the original object: one the test put in
+        its place (``monkeypatch.setattr(locale, "format", fake, raising=False)``) is there
+        on the newer release too."""
         own: Mapping[str, object] = getattr(module, "__dict__", {})
         originals = {name: own[name] for name in names if name in own}
-        getattribute = _reporting_getattribute(names, originals, self, original_class)
-        Watched = types.new_class(
-            "Watched",
-            (original_class,),
-            exec_body=lambda body: body.update(__getattribute__=getattribute),
-        )
-        try:
-            module.__class__ = Watched
-        except TypeError:
-            return
-        self._undo.append(lambda: setattr(module, "__class__", original_class))
+
+        def after(module: ModuleType, attribute: str, value: object, frame: FrameType) -> None:
+            original = originals.get(attribute, _ANY)
+            if original is _ANY or value is original:
+                self.seen(names[attribute], frame, attribute)
+
+        undo = reads.watch(module, names, after=after)
+        if undo is not None:
+            self._undo.append(undo)
 
     def uninstall(self) -> None:
         while self._undo:
