@@ -406,7 +406,7 @@ def test_the_finder_is_first_again_after_a_test_put_another_in_front(project):
             sys.meta_path.insert(0, Nothing())
 
         def test_sees_the_simulation_first():
-            assert type(sys.meta_path[0]).__name__ == "_Finder"
+            assert type(sys.meta_path[0]).__name__ == "ImportHook"
             with pytest.raises(ModuleNotFoundError):
                 import imp
         """

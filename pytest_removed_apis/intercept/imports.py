@@ -162,14 +162,87 @@ class ImportWatch:
 
         importlib.import_module = watched_import_module
         importlib.util.find_spec = watched_find_spec
-        sys.meta_path.insert(0, self.finder)
+        hook_imports(self.finder)
 
     def uninstall(self) -> None:
         if self._saved is not None:
             saved, self._saved = self._saved, None
             importlib.import_module, importlib.util.find_spec = saved
-            while self.finder in sys.meta_path:
-                sys.meta_path.remove(self.finder)
+            unhook_imports(self.finder)
+
+
+class ImportHook:
+    """First on ``sys.meta_path``, once however many interceptors watch imports: hands the
+    first import of each module to their finders in turn, the simulation's (which refuses a
+    removed module) before default mode's (which watches); the first that answers wins."""
+
+    def __init__(self) -> None:
+        self.finders: list[Any] = []
+
+    def find_spec(
+        self, name: str, path: Sequence[str] | None = None, target: ModuleType | None = None
+    ) -> ModuleSpec | None:
+        __tracebackhide__ = True
+        for finder in self.finders:
+            spec = finder.find_spec(name, path, target)
+            if spec is not None:
+                return spec  # type: ignore[no-any-return]
+        return None
+
+    def invalidate_caches(self) -> None:
+        """Nothing cached here (``importlib.invalidate_caches`` asks every finder)."""
+
+
+def _the_hook() -> ImportHook | None:
+    return next((finder for finder in sys.meta_path if isinstance(finder, ImportHook)), None)
+
+
+def hook_imports(finder: Any, *, first: bool = False) -> None:
+    """Hand first imports to ``finder`` (``first``: ahead of the finders there already),
+    through the hook first on ``sys.meta_path``."""
+    hook = _the_hook()
+    if hook is None:
+        hook = ImportHook()
+        sys.meta_path.insert(0, hook)
+    if finder not in hook.finders:
+        hook.finders.insert(0 if first else len(hook.finders), finder)
+
+
+def hook_first(finder: Any) -> None:
+    """Put the hook, handing imports to ``finder`` first, back at the front of
+    ``sys.meta_path`` (a test may have put finders before it, or taken it away)."""
+    hook = _the_hook()
+    if hook is not None and sys.meta_path[0] is hook and hook.finders[:1] == [finder]:
+        return
+    if hook is None:
+        hook = ImportHook()
+    while hook in sys.meta_path:
+        sys.meta_path.remove(hook)
+    sys.meta_path.insert(0, hook)
+    if finder in hook.finders:
+        hook.finders.remove(finder)
+    hook.finders.insert(0, finder)
+
+
+def unhook_imports(finder: Any) -> None:
+    """No more imports for ``finder``; the hook leaves ``sys.meta_path`` with its last."""
+    hook = _the_hook()
+    if hook is None:
+        return
+    while finder in hook.finders:
+        hook.finders.remove(finder)
+    if not hook.finders:
+        while hook in sys.meta_path:
+            sys.meta_path.remove(hook)
+
+
+def after_the_hook() -> list[Any]:
+    """The finders after the hook on ``sys.meta_path`` (none when it is not there)."""
+    finders = sys.meta_path
+    hook = next(
+        (index for index, finder in enumerate(finders) if isinstance(finder, ImportHook)), None
+    )
+    return [] if hook is None else list(finders[hook + 1 :])
 
 
 class _Announcing(ModuleSpec):
@@ -228,9 +301,7 @@ class _Finder:
         """What the finders after this one find: a spec, ``None`` when none finds the
         module, or ``_ASK_THE_SYSTEM`` when an older finder, one without ``find_spec``,
         comes first (the import system asks it with its own fallback)."""
-        finders = sys.meta_path
-        after = next((index for index, finder in enumerate(finders) if finder is self), -2)
-        for finder in finders[after + 1 :] if after >= 0 else ():
+        for finder in after_the_hook():
             find_spec = getattr(finder, "find_spec", None)
             if find_spec is None:
                 return _ASK_THE_SYSTEM

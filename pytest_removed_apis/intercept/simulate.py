@@ -5,7 +5,8 @@ applies it, ``reset()`` puts back the simulated state after anything a test did 
 ``uninstall()`` undoes everything exactly.
 
 * Removed modules: their standard-library copies leave ``sys.modules`` (kept for the undo)
-  and a finder at the front of ``sys.meta_path`` refuses them with CPython's own
+  and a finder, handed every first import by the hook at the front of ``sys.meta_path``
+  (``imports.ImportHook``, shared with default mode), refuses them with CPython's own
   ``ModuleNotFoundError``.  A copy outside the standard library (a backport in
   site-packages, setuptools' ``distutils`` behind its meta-path hook) is found as the newer
   release would find it.  ``importlib.util.find_spec`` answers ``None`` for them.
@@ -49,7 +50,14 @@ from pytest_removed_apis.intercept.classify import (
     is_library_dir,
     is_runner,
 )
-from pytest_removed_apis.intercept.imports import module_entry_of, take_imported
+from pytest_removed_apis.intercept.imports import (
+    ImportHook,
+    hook_first,
+    hook_imports,
+    module_entry_of,
+    take_imported,
+    unhook_imports,
+)
 from pytest_removed_apis.intercept.policy import Refuse
 
 Use = Tuple[Entry, str, int]  # noqa: UP006 - evaluated on 3.8
@@ -215,7 +223,7 @@ class Simulation:
         self.installed = True
         self._pending = set(self._members)
         self._hide_modules()
-        sys.meta_path.insert(0, self.finder)
+        hook_imports(self.finder, first=True)
         self._wrap_imports()
         self.behaviours.install()
         self._modules_seen = -1
@@ -227,8 +235,7 @@ class Simulation:
         self.installed = False
         self._restore_imports()
         self.behaviours.uninstall()
-        while self.finder in sys.meta_path:
-            sys.meta_path.remove(self.finder)
+        unhook_imports(self.finder)
         self.names.uninstall()
         self.visible = frozenset()
         self._reset_modules()
@@ -248,10 +255,7 @@ class Simulation:
             self.refuse.visible = visible
             self.visible = visible
         self.names.reset()
-        if not sys.meta_path or sys.meta_path[0] is not self.finder:
-            while self.finder in sys.meta_path:
-                sys.meta_path.remove(self.finder)
-            sys.meta_path.insert(0, self.finder)
+        hook_first(self.finder)
         self._reset_modules()
         # A module may have gone and another come: the count is the same, the last one
         # added is not.
@@ -509,7 +513,7 @@ def _site(traceback: TracebackType | None, rootdir: str) -> tuple[str, int] | No
 
 
 class _Finder:
-    """First on ``sys.meta_path``: refuses the standard library's copy of hidden modules,
+    """First in the import hook: refuses the standard library's copy of hidden modules,
     and finds any other copy the way the newer release would."""
 
     def __init__(self, simulation: Simulation) -> None:
@@ -520,7 +524,7 @@ class _Finder:
         if path is not None and all(is_library_dir(entry) for entry in path):
             return None
         for finder in sys.meta_path:
-            if finder is self or finder in (
+            if isinstance(finder, ImportHook) or finder in (
                 importlib.machinery.BuiltinImporter,
                 importlib.machinery.FrozenImporter,
             ):
