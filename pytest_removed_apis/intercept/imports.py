@@ -22,7 +22,7 @@ import operator
 import sys
 from importlib.machinery import ModuleSpec
 from types import FrameType, ModuleType
-from typing import Any, Callable, Final, Mapping, Sequence
+from typing import Any, Callable, Final, Mapping, Optional, Sequence
 
 from pytest_removed_apis.catalog import Entry
 from pytest_removed_apis.intercept.broken import BrokenModules
@@ -96,7 +96,7 @@ class ImportWatch:
         self.announced = frozenset(entry.module for entry in entries if entry.kind != "module")
         self.report = report
         self.finder = _Finder(self)
-        self._saved: tuple[Any, Any] | None = None
+        self._saved: bool | None = None  # installed
 
     def entry_for(self, name: str, fromlist: Sequence[str] = ()) -> Entry | None:
         """The entry a module name (or a name imported from it) falls under."""
@@ -140,44 +140,49 @@ class ImportWatch:
         self.after_import()
 
     def install(self) -> None:
-        original_import_module = importlib.import_module
-        original_find_spec = importlib.util.find_spec
-        self._saved = (original_import_module, original_find_spec)
-        watch = self
-
-        def watched_import_module(name: str, package: str | None = None) -> ModuleType:
-            module = original_import_module(name, package)
-            if not name.startswith("."):
-                watch._seen(name, sys._getframe(1))
-            watch.after_import()
-            return module
-
-        def watched_find_spec(name: str, package: str | None = None) -> ModuleSpec | None:
-            # The newer release finds no removed module: code that needs it to be found
-            # fails there (an assertion, or using the spec), code that checks does not.
-            spec = original_find_spec(name, package)
-            if spec is not None and not name.startswith("."):
-                watch._seen(name, sys._getframe(1))
-            return spec
-
-        importlib.import_module = watched_import_module
-        importlib.util.find_spec = watched_find_spec
+        self._saved = True
         hook_imports(self.finder)
 
     def uninstall(self) -> None:
         if self._saved is not None:
-            saved, self._saved = self._saved, None
-            importlib.import_module, importlib.util.find_spec = saved
+            self._saved = None
             unhook_imports(self.finder)
 
 
+class HookedFinder:
+    """What the import hook asks: ``find_spec`` for the first import of a module, and
+    about ``importlib.import_module`` and ``importlib.util.find_spec`` (nothing, here)."""
+
+    def find_spec(
+        self, name: str, path: Sequence[str] | None = None, target: ModuleType | None = None
+    ) -> Any:
+        return None
+
+    def answer_spec(self, name: str, package: str | None, original: FindSpec) -> Any:
+        """The answer to ``importlib.util.find_spec(name, package)``, or ``GO_ON``."""
+        return GO_ON
+
+    def found_spec(self, name: str, spec: ModuleSpec, caller: FrameType) -> None:
+        """``importlib.util.find_spec`` found the module ``name`` for ``caller``."""
+
+    def imported(self, name: str, caller: FrameType) -> None:
+        """``importlib.import_module`` imported the module ``name`` for ``caller``."""
+
+
+GO_ON: Final = object()
+FindSpec = Callable[[str, Optional[str]], Optional[ModuleSpec]]
+
+
 class ImportHook:
-    """First on ``sys.meta_path``, once however many interceptors watch imports: hands the
-    first import of each module to their finders in turn, the simulation's (which refuses a
-    removed module) before default mode's (which watches); the first that answers wins."""
+    """The one hook on imports, however many interceptors watch them: first on
+    ``sys.meta_path``, and in place of ``importlib.import_module`` and
+    ``importlib.util.find_spec``.  It hands each to their finders in turn, the simulation's
+    (which refuses a removed module) before default mode's (which watches); for a finder
+    on the meta path, the first that answers wins."""
 
     def __init__(self) -> None:
-        self.finders: list[Any] = []
+        self.finders: list[HookedFinder] = []
+        self.saved: tuple[Any, Any] | None = None
 
     def find_spec(
         self, name: str, path: Sequence[str] | None = None, target: ModuleType | None = None
@@ -192,46 +197,90 @@ class ImportHook:
     def invalidate_caches(self) -> None:
         """Nothing cached here (``importlib.invalidate_caches`` asks every finder)."""
 
+    def import_module(self, name: str, package: str | None = None) -> ModuleType:
+        """``importlib.import_module``, each finder told of the module imported."""
+        __tracebackhide__ = True
+        module = self.saved[0](name, package)  # type: ignore[index]
+        caller = sys._getframe(1)
+        for finder in list(self.finders):
+            finder.imported(name, caller)
+        return module  # type: ignore[no-any-return]
+
+    def find_module_spec(self, name: str, package: str | None = None) -> ModuleSpec | None:
+        """``importlib.util.find_spec``: a finder may answer (the newer release finds no
+        removed module); the others are told of what was found."""
+        __tracebackhide__ = True
+        original = self.saved[1]  # type: ignore[index]
+        spec: Any = GO_ON
+        for finder in self.finders:
+            spec = finder.answer_spec(name, package, original)
+            if spec is not GO_ON:
+                break
+        if spec is GO_ON:
+            spec = original(name, package)
+        if spec is not None:
+            caller = sys._getframe(1)
+            for finder in list(self.finders):
+                finder.found_spec(name, spec, caller)
+        return spec  # type: ignore[no-any-return]
+
+    def wrap(self) -> None:
+        if self.saved is None:
+            self.saved = (importlib.import_module, importlib.util.find_spec)
+            importlib.import_module = self.import_module
+            importlib.util.find_spec = self.find_module_spec
+
+    def unwrap(self) -> None:
+        if self.saved is not None:
+            importlib.import_module, importlib.util.find_spec = self.saved
+            self.saved = None
+
 
 def _the_hook() -> ImportHook | None:
-    return next((finder for finder in sys.meta_path if isinstance(finder, ImportHook)), None)
+    """The hook: on ``sys.meta_path``, or in place of ``importlib.import_module`` (a test
+    may have taken it off the meta path)."""
+    hook = next((finder for finder in sys.meta_path if isinstance(finder, ImportHook)), None)
+    wrapper = getattr(importlib.import_module, "__self__", None)
+    return wrapper if hook is None and isinstance(wrapper, ImportHook) else hook
 
 
-def hook_imports(finder: Any, *, first: bool = False) -> None:
-    """Hand first imports to ``finder`` (``first``: ahead of the finders there already),
-    through the hook first on ``sys.meta_path``."""
+def hook_imports(finder: HookedFinder, *, first: bool = False) -> None:
+    """Hand imports to ``finder`` (``first``: ahead of the finders there already)."""
     hook = _the_hook()
     if hook is None:
         hook = ImportHook()
         sys.meta_path.insert(0, hook)
+    hook.wrap()
     if finder not in hook.finders:
         hook.finders.insert(0 if first else len(hook.finders), finder)
 
 
-def hook_first(finder: Any) -> None:
+def hook_first(finder: HookedFinder) -> None:
     """Put the hook, handing imports to ``finder`` first, back at the front of
     ``sys.meta_path`` (a test may have put finders before it, or taken it away)."""
     hook = _the_hook()
-    if hook is not None and sys.meta_path[0] is hook and hook.finders[:1] == [finder]:
+    if hook is not None and sys.meta_path[:1] == [hook] and hook.finders[:1] == [finder]:
         return
     if hook is None:
         hook = ImportHook()
     while hook in sys.meta_path:
         sys.meta_path.remove(hook)
     sys.meta_path.insert(0, hook)
+    hook.wrap()
     if finder in hook.finders:
         hook.finders.remove(finder)
     hook.finders.insert(0, finder)
 
 
-def unhook_imports(finder: Any) -> None:
-    """No more imports for ``finder``; the hook leaves ``sys.meta_path`` with its last."""
+def unhook_imports(finder: HookedFinder) -> None:
+    """No more imports for ``finder``; the hook goes with its last finder."""
     hook = _the_hook()
     if hook is None:
         return
     while finder in hook.finders:
         hook.finders.remove(finder)
     if not hook.finders:
+        hook.unwrap()
         while hook in sys.meta_path:
             sys.meta_path.remove(hook)
 
@@ -266,9 +315,10 @@ class _Announcing(ModuleSpec):
 _ASK_THE_SYSTEM: Final = object()
 
 
-class _Finder:
-    """First on ``sys.meta_path`` while an ``ImportWatch`` is installed: sees the first
-    import of every module, and finds a module itself only to announce it."""
+class _Finder(HookedFinder):
+    """Default mode's finder in the import hook: sees the first import of every module,
+    and finds a module itself only to announce it; told of ``importlib.import_module`` and
+    of what ``importlib.util.find_spec`` finds."""
 
     def __init__(self, watch: ImportWatch) -> None:
         self.watch = watch
@@ -296,6 +346,17 @@ class _Finder:
         if spec is not None and entry is not None:  # no waiting: reported now
             watch.imported(entry, importer)
         return None if spec is _ASK_THE_SYSTEM else spec
+
+    def imported(self, name: str, caller: FrameType) -> None:
+        if not name.startswith("."):
+            self.watch._seen(name, caller)
+        self.watch.after_import()
+
+    def found_spec(self, name: str, spec: ModuleSpec, caller: FrameType) -> None:
+        # The newer release finds no removed module: code that needs it to be found fails
+        # there (an assertion, or using the spec), code that checks does not.
+        if not name.startswith("."):
+            self.watch._seen(name, caller)
 
     def _elsewhere(self, name: str, path: Sequence[str] | None, target: ModuleType | None) -> Any:
         """What the finders after this one find: a spec, ``None`` when none finds the

@@ -51,6 +51,9 @@ from pytest_removed_apis.intercept.classify import (
     is_runner,
 )
 from pytest_removed_apis.intercept.imports import (
+    GO_ON,
+    FindSpec,
+    HookedFinder,
     ImportHook,
     hook_first,
     hook_imports,
@@ -353,14 +356,10 @@ class Simulation:
 
     def _wrap_imports(self) -> None:
         original_import = builtins.__import__
-        original_import_module = importlib.import_module
-        original_find_spec = importlib.util.find_spec
         original_reload = importlib.reload
         original_iter_modules = pkgutil.iter_modules
         self._saved_imports = (
             original_import,
-            original_import_module,
-            original_find_spec,
             original_reload,
             original_iter_modules,
         )
@@ -401,39 +400,13 @@ class Simulation:
                 return simulation.view
             return module
 
-        def simulated_import_module(name: str, package: str | None = None) -> ModuleType:
-            __tracebackhide__ = True
-            module = original_import_module(name, package)
-            simulation.refresh()
-            return module
-
-        def find_spec(name: str, package: str | None = None) -> Any:
-            full = importlib.util.resolve_name(name, package) if name.startswith(".") else name
-            parent, _, _ = full.rpartition(".")
-            entry = simulation.module_entry(full) if full not in sys.modules else None
-            if entry is not None and (not parent or simulation.module_entry(parent) is None):
-                # The newer release finds no standard-library copy (a removed package's
-                # submodules are left to the parent's import, which fails there too), and
-                # the upgraded library no copy of its removed module.
-                if not entry.removed_by_python:
-                    return None
-                path = (
-                    getattr(importlib.import_module(parent), "__path__", None) if parent else None
-                )
-                return simulation.finder.elsewhere(full, path, None)
-            return original_find_spec(name, package)
-
         builtins.__import__ = simulated_import
-        importlib.import_module = simulated_import_module
-        importlib.util.find_spec = find_spec
         importlib.reload = reload
         pkgutil.iter_modules = iter_modules
 
     def _restore_imports(self) -> None:
         (
             builtins.__import__,
-            importlib.import_module,
-            importlib.util.find_spec,
             importlib.reload,
             pkgutil.iter_modules,
         ) = self._saved_imports
@@ -512,9 +485,10 @@ def _site(traceback: TracebackType | None, rootdir: str) -> tuple[str, int] | No
     return found
 
 
-class _Finder:
+class _Finder(HookedFinder):
     """First in the import hook: refuses the standard library's copy of hidden modules,
-    and finds any other copy the way the newer release would."""
+    and finds any other copy the way the newer release would, on the meta path and for
+    ``importlib.util.find_spec``."""
 
     def __init__(self, simulation: Simulation) -> None:
         self.simulation = simulation
@@ -559,8 +533,23 @@ class _Finder:
         error.removed_api = entry  # type: ignore[attr-defined]
         raise error
 
-    def invalidate_caches(self) -> None:
-        """Nothing cached here (``importlib.invalidate_caches`` asks every finder)."""
+    def answer_spec(self, name: str, package: str | None, original: FindSpec) -> Any:
+        simulation = self.simulation
+        full = importlib.util.resolve_name(name, package) if name.startswith(".") else name
+        parent, _, _ = full.rpartition(".")
+        entry = simulation.module_entry(full) if full not in sys.modules else None
+        if entry is None or (parent and simulation.module_entry(parent) is not None):
+            return GO_ON
+        # The newer release finds no standard-library copy (a removed package's submodules
+        # are left to the parent's import, which fails there too), and the upgraded library
+        # no copy of its removed module.
+        if not entry.removed_by_python:
+            return None
+        path = getattr(importlib.import_module(parent), "__path__", None) if parent else None
+        return self.elsewhere(full, path, None)
+
+    def imported(self, name: str, caller: FrameType) -> None:
+        self.simulation.refresh()
 
 
 _IMPORT_MACHINERY = (os.path.dirname(importlib.__file__), os.path.dirname(__file__))
