@@ -15,7 +15,8 @@ import types
 
 import pytest
 
-from pytest_removed_apis.catalog import _api, by_id
+from pytest_removed_apis.catalog import by_id
+from pytest_removed_apis.catalog.entry import _api
 from pytest_removed_apis.intercept import group_syntax
 from pytest_removed_apis.intercept.behaviours import Behaviours
 from pytest_removed_apis.intercept.imports import ImportWatch
