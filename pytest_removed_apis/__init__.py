@@ -38,7 +38,7 @@ from pytest_removed_apis.catalog import (  # noqa: E402 - after the call above
     by_id,
     removed_api,
 )
-from pytest_removed_apis.report.findings import Finding  # noqa: E402
+from pytest_removed_apis.findings import Finding  # noqa: E402
 
 __all__ = [
     "CATALOG",

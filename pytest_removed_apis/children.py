@@ -33,7 +33,7 @@ import sys
 import tempfile
 from typing import Any, Callable, Final
 
-from pytest_removed_apis.report.findings import Finding, Wire, to_wire
+from pytest_removed_apis.findings import Finding, Wire, to_wire
 
 ENVIRONMENT: Final = "PYTEST_REMOVED_APIS_CHILD"
 _CONFIGURATION: Final = "configuration.json"

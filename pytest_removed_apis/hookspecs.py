@@ -11,7 +11,7 @@ from typing import Sequence
 import pytest
 
 from pytest_removed_apis.catalog import Entry
-from pytest_removed_apis.report.findings import Finding
+from pytest_removed_apis.findings import Finding
 
 
 @pytest.hookspec

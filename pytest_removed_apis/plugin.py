@@ -23,6 +23,7 @@ import pytest
 
 from pytest_removed_apis import catalog, hookspecs
 from pytest_removed_apis.catalog import Entry
+from pytest_removed_apis.findings import Finding, Phase, Wire, from_wire, to_wire
 from pytest_removed_apis.intercept.behaviours import Behaviours
 from pytest_removed_apis.intercept.capture import Reclassify, Recorder, Started, unreachable
 from pytest_removed_apis.intercept.classify import Classifier, Origins, is_runner
@@ -31,7 +32,6 @@ from pytest_removed_apis.intercept.names import AttributeWatch
 from pytest_removed_apis.intercept.policy import Record
 from pytest_removed_apis.report import texts as reporting
 from pytest_removed_apis.report import xdist as _xdist
-from pytest_removed_apis.report.findings import Finding, Phase, Wire, from_wire, to_wire
 from pytest_removed_apis.settings import (
     ALLOW_HELP,
     MODE_HELP,

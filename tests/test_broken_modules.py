@@ -20,8 +20,8 @@ import pytest
 from judged import Outcomes
 
 from pytest_removed_apis.catalog import by_id
+from pytest_removed_apis.findings import Finding, to_wire
 from pytest_removed_apis.intercept.broken import BrokenModules, Cause
-from pytest_removed_apis.report.findings import Finding, to_wire
 
 BEFORE_312 = sys.version_info < (3, 12)
 

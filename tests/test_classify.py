@@ -7,8 +7,8 @@ import sys
 import pytest
 
 from pytest_removed_apis import CATALOG, by_id
+from pytest_removed_apis.findings import Finding, from_wire, to_wire
 from pytest_removed_apis.intercept.classify import Classifier, Origins, Providers, _top_levels
-from pytest_removed_apis.report.findings import Finding, from_wire, to_wire
 
 CLASSIFIER = Classifier(CATALOG)
 

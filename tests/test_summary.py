@@ -8,7 +8,7 @@ import pytest
 from test_options import make_distribution
 
 from pytest_removed_apis.catalog import by_id
-from pytest_removed_apis.report.findings import Finding, to_wire
+from pytest_removed_apis.findings import Finding, to_wire
 from pytest_removed_apis.report.summary import Tally, part_of, summary_lines, verdict
 from pytest_removed_apis.scan.blindspots import StaticUse
 

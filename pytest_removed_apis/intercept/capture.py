@@ -33,6 +33,7 @@ from typing import (
 )
 
 from pytest_removed_apis.catalog import Entry
+from pytest_removed_apis.findings import Finding, Phase, Status
 from pytest_removed_apis.intercept.broken import BrokenModules, Cause, executing
 from pytest_removed_apis.intercept.classify import (
     Classifier,
@@ -42,7 +43,6 @@ from pytest_removed_apis.intercept.classify import (
     use_site,
     warning_site,
 )
-from pytest_removed_apis.report.findings import Finding, Phase, Status
 from pytest_removed_apis.settings import Settings
 
 _filters_mutated: Callable[[], None] = warnings._filters_mutated  # type: ignore[attr-defined]

@@ -1,1 +1,2 @@
-"""Reports: findings, their wire format, the terminal summary, JSON, junit and xdist."""
+"""Reports: the texts of failures and of the header, the terminal summary, the JSON report, and
+the transport of findings between xdist processes."""

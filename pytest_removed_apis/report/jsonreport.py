@@ -16,7 +16,7 @@ import tempfile
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any, Dict, Final, Sequence
 
-from pytest_removed_apis.report.findings import Finding, Wire, to_wire
+from pytest_removed_apis.findings import Finding, Wire, to_wire
 from pytest_removed_apis.report.summary import part_of, verdict
 
 if TYPE_CHECKING:  # the scan is imported only when coverage measured the run

@@ -26,7 +26,7 @@ from typing import (
 )
 
 from pytest_removed_apis.catalog import KINDS, RELEASES, removal_text, removals_text
-from pytest_removed_apis.report.findings import Finding, Wire, from_wire
+from pytest_removed_apis.findings import Finding, Wire, from_wire
 
 if TYPE_CHECKING:  # the scan is imported only when coverage measured the run
     from pytest_removed_apis.scan.blindspots import StaticUse

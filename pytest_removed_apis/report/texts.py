@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Sequence, TypeVar, Union
 import pytest
 
 from pytest_removed_apis.catalog import RELEASES, Entry, removal_text, removals_text
-from pytest_removed_apis.report.findings import Finding, to_wire
+from pytest_removed_apis.findings import Finding, to_wire
 from pytest_removed_apis.settings import Settings
 
 if TYPE_CHECKING:  # imported only when a run is simulated

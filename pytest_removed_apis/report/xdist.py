@@ -16,7 +16,7 @@ from typing import Any, Callable, Final, Generator, Iterable
 
 import pytest
 
-from pytest_removed_apis.report.findings import Wire
+from pytest_removed_apis.findings import Wire
 
 _KEY: Final = "removed_apis_collection"
 _STATIC: Final = "removed_apis_static"

@@ -18,8 +18,8 @@ import warnings
 from dataclasses import dataclass
 from typing import Any, Dict, Final, Iterable, Tuple
 
+from pytest_removed_apis.findings import Wire
 from pytest_removed_apis.intercept.classify import SITE_DIRS, is_library
-from pytest_removed_apis.report.findings import Wire
 from pytest_removed_apis.scan import ScanError, Scanner, Use
 
 __all__ = ["StaticUse", "StaticUses", "blind_spots", "from_wire", "to_wire"]
