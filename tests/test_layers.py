@@ -77,9 +77,9 @@ def test_a_module_imports_nothing_from_a_layer_above_its_own(module):
 def test_a_module_importing_upwards_is_caught(tmp_path):
     upwards = tmp_path / "findings.py"
     upwards.write_text("from pytest_removed_apis.report import summary\n", encoding="utf-8")
-    above = [
+    above = sorted(
         name
         for name in imported(upwards, "pytest_removed_apis.findings")
         if layer(name) > layer("pytest_removed_apis.findings")
-    ]
+    )
     assert above == ["pytest_removed_apis.report", "pytest_removed_apis.report.summary"]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import runpy
 import subprocess
 import sys
@@ -712,17 +711,17 @@ def test_annotations_count_only_where_they_are_evaluated(tmp_path):
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        (b"print 'python 2'\n", "(line 1, column "),
+        (b"print 'python 2'\n", r"\(line 1, column "),
         (b"import imp\x00\n", "null bytes"),
         (b"# -*- coding: no-such-codec -*-\nimport imp\n", "no-such-codec"),
-        (b"x = '\xff'\n", "utf-8"),
+        (b"x = '\xff'\n", "(?i)utf-8"),  # 3.14 says "Non-UTF-8 code"
     ],
     ids=["syntax", "null-bytes", "unknown-encoding", "undecodable"],
 )
 def test_file_that_does_not_parse_is_a_scan_error_saying_why(tmp_path, content, message):
     path = tmp_path / "broken.py"
     path.write_bytes(content)
-    with pytest.raises(ScanError, match=re.escape(message)):
+    with pytest.raises(ScanError, match=message):
         Scanner().file(str(path))
 
 

@@ -65,6 +65,10 @@ def running(frame: FrameType) -> tuple[int, int]:
     return code[at], argument
 
 
+_IMPORT_FLAGS: Final = 2 if sys.version_info >= (3, 15) else 0
+"""The low bits of ``IMPORT_NAME``'s argument that 3.15 gives to its flags (lazy imports)."""
+
+
 def imports(frame: FrameType) -> bool:
     """Whether the frame runs an ``import`` statement or a call (``__import__("imp")``):
     the instructions that read a module's ``__spec__`` to import it."""
@@ -75,7 +79,9 @@ def _imported_name(frame: FrameType) -> str | None:
     """The name an ``import`` statement running in the frame imports (``None`` for a
     call, such as ``__import__("six.moves.builtins")``)."""
     instruction, argument = running(frame)
-    return frame.f_code.co_names[argument] if instruction == _IMPORT_NAME else None
+    if instruction != _IMPORT_NAME:
+        return None
+    return frame.f_code.co_names[argument >> _IMPORT_FLAGS]
 
 
 class Cause(NamedTuple):
