@@ -120,7 +120,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         help=REPORT_HELP,
     )
     parser.addini("removed_apis_mode", MODE_HELP, default="fail")
-    parser.addini("removed_apis_target", TARGET_HELP, default="3.12")
+    parser.addini("removed_apis_target", TARGET_HELP, default="")
     parser.addini("removed_apis_allow", ALLOW_HELP, type="linelist", default=[])
     parser.addini("removed_apis_third_party", THIRD_PARTY_HELP, default="fail")
     parser.addini("removed_apis_report", REPORT_HELP, default="")

@@ -32,8 +32,8 @@ MODE_HELP: Final = (
     "turn detection off."
 )
 TARGET_HELP: Final = (
-    "the release you are moving to (default 3.12). APIs removed by a later release are "
-    "recorded as upcoming, never failed."
+    "the release you are moving to (default: the release after the running one, 3.12 at the "
+    "earliest). APIs removed by a later release are recorded as upcoming, never failed."
 )
 ALLOW_HELP: Final = (
     "removed APIs allowed everywhere: catalog ids, dotted names, module prefixes or kinds."
@@ -111,6 +111,14 @@ class Settings:
 
 
 SETTINGS_KEY: Final = pytest.StashKey[Settings]()
+
+
+def default_target(running: tuple[int, int]) -> str:
+    """The release a project on ``running`` moves to when nothing says which: the next
+    release with catalogued removals (3.8 to 3.11: 3.12; 3.12: 3.13), or the newest one
+    catalogued when none is newer than ``running``."""
+    later = [release for release in RELEASES if version_tuple(release) > running]
+    return later[0] if later else RELEASES[-1]
 
 
 def _choice(value: str, valid: Sequence[str], option: str, source: str) -> str:
@@ -259,7 +267,8 @@ def from_config(
     option = config.option if option is None else option
     mode = option.removed_apis_mode or str(config.getini("removed_apis_mode") or "fail")
     mode_source = "the command line" if option.removed_apis_mode else "the configuration file"
-    target = option.removed_apis_target or str(config.getini("removed_apis_target") or "3.12")
+    chosen = option.removed_apis_target or str(config.getini("removed_apis_target") or "")
+    target = chosen or default_target(sys.version_info[:2])
     target_source = "the command line" if option.removed_apis_target else "the configuration file"
     third = option.removed_apis_third_party or str(
         config.getini("removed_apis_third_party") or "fail"
@@ -270,8 +279,9 @@ def from_config(
     simulate = getattr(option, "removed_apis_simulate", None)
     if simulate is not None:
         _choice(simulate, RELEASES, "--simulate-python", "the command line")
-        # The simulated release is the one moved to: what it removed fails.
-        if target in RELEASES and version_tuple(simulate) > version_tuple(target):
+        # The simulated release is the one moved to: what it removed fails.  A target the
+        # user chose stays, unless it is older.
+        if not chosen or (target in RELEASES and version_tuple(simulate) > version_tuple(target)):
             target = simulate
     ini_source = "removed_apis_allow in the configuration file"
     allowed = resolve_selectors(

@@ -10,6 +10,9 @@ from pathlib import Path
 import pytest
 
 from pytest_removed_apis.scan import Scanner
+from pytest_removed_apis.settings import default_target
+
+TARGET = default_target(sys.version_info[:2])
 
 pytest.importorskip("pytest_cov")
 
@@ -141,7 +144,7 @@ def test_coverage_run_is_measuring_too(pytester, monkeypatch):
             "    locale.format  removed in Python 3.12, 1 unexecuted use",
             "      legacy.py:7:*",
             "*",
-            "no test will fail on Python 3.12 because of a removed API; 1 more use on lines "
+            f"no test will fail on Python {TARGET} because of a removed API; 1 more use on lines "
             "no test ran",
         ]
     )

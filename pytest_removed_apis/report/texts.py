@@ -9,7 +9,7 @@ import pytest
 
 from pytest_removed_apis.catalog import RELEASES, Entry, removal_text, removals_text
 from pytest_removed_apis.findings import Finding, to_wire
-from pytest_removed_apis.settings import Settings
+from pytest_removed_apis.settings import Settings, default_target
 
 if TYPE_CHECKING:  # imported only when a run is simulated
     from pytest_removed_apis.intercept.simulate import Simulation
@@ -32,6 +32,8 @@ def header_line(entries: Sequence[Entry], settings: Settings) -> str:
         state = f"mode: {settings.mode}, target: Python {settings.target}"
         if settings.running >= settings.target_version:
             state += " (already the running release: later removals are reported as upcoming)"
+        elif settings.target == default_target(settings.running):
+            state += f" (the next release after Python {running} with catalogued removals)"
     return f"removed-apis: catalog of {len(entries)} APIs ({counts}); {state}"
 
 
