@@ -258,9 +258,10 @@ def hook_imports(finder: HookedFinder, *, first: bool = False) -> None:
 def hook_first(finder: HookedFinder) -> None:
     """Put the hook, handing imports to ``finder`` first, back at the front of
     ``sys.meta_path`` (a test may have put finders before it, or taken it away)."""
+    first = sys.meta_path[0] if sys.meta_path else None
+    if isinstance(first, ImportHook) and first.finders and first.finders[0] is finder:
+        return  # before every test: nearly always so
     hook = _the_hook()
-    if hook is not None and sys.meta_path[:1] == [hook] and hook.finders[:1] == [finder]:
-        return
     if hook is None:
         hook = ImportHook()
     while hook in sys.meta_path:

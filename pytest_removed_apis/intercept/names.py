@@ -138,16 +138,16 @@ class AttributeWatch:
             return
         if isinstance(original, reads.StandIn):
             return  # inherited from a class already watched for the same name
+        # Python itself looks special methods up on an instance's type: only a read on the
+        # class itself (EnumMeta.__getattr__(Color, "RED")) is a use.
         special = name.startswith("__")
 
         def read(obj: object, owner: type | None, frame: FrameType) -> None:
-            # Python itself looks special methods up on an instance's type: only a read on
-            # the class itself (EnumMeta.__getattr__(Color, "RED")) is a use.
-            if obj is None or not special:
-                self.seen(entry, frame)
+            self.seen(entry, frame)
 
         data = hasattr(type(original), "__set__") and not special
-        tracker = (reads.DataStandIn if data else reads.StandIn)(original, read)
+        kind = reads.DataStandIn if data else reads.StandIn
+        tracker = kind(original, read, on_class=special)
         try:
             setattr(klass, name, tracker)
         except (TypeError, AttributeError):  # a built-in type: cannot be watched

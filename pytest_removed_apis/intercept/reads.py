@@ -168,17 +168,21 @@ the frame of the code that reads); it may raise."""
 
 
 class StandIn:
-    """Stands in for a class member: ``read`` sees each read, then the original answers."""
+    """Stands in for a class member: ``read`` sees each read, then the original answers.
+    ``on_class`` only: ``read`` sees the reads on the class itself, not those through an
+    instance (the interpreter's own look-up of a special method has one)."""
 
-    __slots__ = ("original", "read")
+    __slots__ = ("original", "read", "on_class")
 
-    def __init__(self, original: Any, read: MemberRead) -> None:
+    def __init__(self, original: Any, read: MemberRead, *, on_class: bool = False) -> None:
         self.original = original
         self.read = read
+        self.on_class = on_class
 
     def __get__(self, obj: object, owner: type | None = None) -> Any:
         __tracebackhide__ = True
-        self.read(obj, owner, sys._getframe(1))
+        if obj is None or not self.on_class:
+            self.read(obj, owner, sys._getframe(1))
         getter = getattr(type(self.original), "__get__", None)
         return self.original if getter is None else getter(self.original, obj, owner)
 
