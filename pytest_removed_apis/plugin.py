@@ -31,7 +31,6 @@ from pytest_removed_apis.intercept.imports import ImportWatch
 from pytest_removed_apis.intercept.names import AttributeWatch
 from pytest_removed_apis.intercept.policy import Record
 from pytest_removed_apis.report import texts as reporting
-from pytest_removed_apis.report import xdist as _xdist
 from pytest_removed_apis.settings import (
     ALLOW_HELP,
     MODE_HELP,
@@ -736,6 +735,8 @@ def _start_reports(config: pytest.Config, settings: Settings) -> None:
     controller); a worker sends its collection findings there."""
     detector = config.pluginmanager.get_plugin(_DETECTOR)
     early = [to_wire(finding) for finding in detector.early] if detector else []
+    if hasattr(config, "workerinput") or config.pluginmanager.hasplugin("xdist"):
+        from pytest_removed_apis.report import xdist as _xdist  # under xdist only
     if hasattr(config, "workerinput"):
         measure = functools.partial(_measuring, config, settings)
         config.pluginmanager.register(_xdist.Worker(config, early, measure), _XDIST)

@@ -18,12 +18,10 @@ from __future__ import annotations
 import functools
 import operator
 import sys
-from dataclasses import dataclass
 from types import FrameType, MethodType, ModuleType
 from typing import Any, Callable, Final, Iterable, Mapping
 
 from pytest_removed_apis.catalog import Entry
-from pytest_removed_apis.intercept import entry_points, parameters
 from pytest_removed_apis.intercept.classify import is_library, library_object
 from pytest_removed_apis.intercept.group_syntax import GroupSyntax
 from pytest_removed_apis.intercept.imports import take_imported
@@ -32,15 +30,18 @@ from pytest_removed_apis.intercept.policy import Record, Refuse, tagged
 Install = Callable[["Behaviours", ModuleType], None]
 
 
-@dataclass(frozen=True)
 class Behaviour:
     """A removed behaviour: ``install`` wraps, in the imported ``module``, what shows it.
     ``recorded`` is false where default mode leaves it to the warning every older release
-    emits at the use (the wrapping would cost every call and see nothing more)."""
+    emits at the use (the wrapping would cost every call and see nothing more).  A plain
+    class: a dataclass would cost its code generation at every start of pytest."""
 
-    module: str
-    install: Install
-    recorded: bool = True
+    __slots__ = ("module", "install", "recorded")
+
+    def __init__(self, module: str, install: Install, recorded: bool = True) -> None:
+        self.module = module
+        self.install = install
+        self.recorded = recorded
 
 
 class Behaviours:
@@ -83,8 +84,11 @@ class Behaviours:
                 elif BEHAVIOURS[entry.id] not in installed:
                     installed.add(BEHAVIOURS[entry.id])
                     BEHAVIOURS[entry.id].install(self, module)
-            for qualname, entries in keywords.items():
-                parameters.intercept(self, module, qualname, entries)
+            if keywords:  # imported when first needed: ssl, ftplib and the like are rare
+                from pytest_removed_apis.intercept import parameters
+
+                for qualname, entries in keywords.items():
+                    parameters.intercept(self, module, qualname, entries)
         return deferred
 
     def uninstall(self) -> None:
@@ -339,6 +343,8 @@ _INDEX_ACCESS: Final = "importlib.metadata.EntryPoints:index-access"
 def _entry_points(behaviours: Behaviours, module: ModuleType) -> None:
     """``entry_points()`` (``entry_points.py``): refused, it returns the new result, with
     keyword selection; recorded, the old result reports the uses of its dict interface."""
+    from pytest_removed_apis.intercept import entry_points
+
     original = module.entry_points
     if behaviours.refuses:
 
