@@ -755,3 +755,15 @@ def test_the_find_module_fallback_of_the_runners_own_import_is_no_use() -> None:
         assert [f[0] for f in fallen_back] == ["brk.found"]
     finally:
         watch.uninstall()
+
+
+def test_a_module_watched_twice_keeps_its_first_cause(
+    broken: tuple[BrokenModules, list[object]],
+) -> None:
+    watch, reported = broken
+    first, second = _cause(), _cause()._replace(chain=("other",))
+    watch._watch(sys.modules["brk.sub"], "__spec__", first)
+    watch._watch(sys.modules["brk.sub"], "__spec__", second)  # a second name of it
+    import brk.sub  # noqa: F401
+
+    assert [chain for chain, _ in reported] == [()]  # one report, of the first cause

@@ -594,3 +594,87 @@ def test_an_import_made_for_the_test_runner_itself_is_no_use(seen):
     exec(compile("def run():\n    patch()\n", runner_file, "exec"), namespace)
     namespace["run"]()
     assert seen == []
+
+
+# The hooks every interceptor shares: imports, and the reads of a module.
+
+
+def test_the_import_hook_serves_every_finder_and_goes_with_the_last():
+    from pytest_removed_apis.intercept import imports
+
+    class Finder(imports.HookedFinder):
+        pass
+
+    assert Finder().find_spec("json") is None  # a finder that finds nothing itself
+    meta_path, functions = list(sys.meta_path), (importlib.import_module, importlib.util.find_spec)
+    first, second = Finder(), Finder()
+    imports.hook_imports(first)
+    imports.hook_imports(second, first=True)
+    hook = sys.meta_path[0]
+    try:
+        assert isinstance(hook, imports.ImportHook)
+        assert hook.finders == [second, first]
+        assert importlib.import_module("json") is sys.modules["json"]
+        sys.meta_path.remove(hook)  # a test took it off: found through the wrapper
+        imports.hook_first(first)
+        assert sys.meta_path[0] is hook
+        assert hook.finders == [first, second]
+    finally:
+        imports.unhook_imports(first)
+        imports.unhook_imports(second)
+    assert (sys.meta_path, (importlib.import_module, importlib.util.find_spec)) == (
+        meta_path,
+        functions,
+    )
+    imports.unhook_imports(first)  # no hook any more: nothing to do
+    imports.hook_first(first)  # none to put first: a new one
+    try:
+        assert sys.meta_path[0].finders == [first]
+    finally:
+        imports.unhook_imports(first)
+    assert sys.meta_path == meta_path
+
+
+def test_a_read_hook_on_an_object_whose_class_cannot_change_is_none():
+    from pytest_removed_apis.intercept import reads
+
+    odd = Slotted()
+    assert reads.watch(odd, ["function"], after=lambda *read: None) is None
+    assert reads.filter_dir(odd, sorted) is None
+    module = types.ModuleType("removed_apis_listed")
+    module.a, module.b = 1, 2
+    undo = reads.filter_dir(module, lambda names: [n for n in names if n != "a"])
+    assert "a" not in dir(module)
+    assert "b" in dir(module)
+    undo()
+    undo()  # twice: nothing more to take off
+    assert type(module) is types.ModuleType
+    assert "a" in dir(module)
+
+
+def test_the_list_interface_alone_leaves_entry_points_as_it_is(seen):
+    before = importlib.metadata.entry_points
+    watch = recording([by_id("importlib.metadata.EntryPoints:list-interface")], seen)
+    watch.install()
+    try:
+        assert importlib.metadata.entry_points is before  # its warning tells of a use
+    finally:
+        watch.uninstall()
+
+
+def test_a_member_of_another_enum_in_an_enum_class_is_no_use(seen):
+    import enum
+
+    class Color(enum.Enum):
+        RED = 1
+
+    class Other(enum.Enum):
+        RED = 1
+
+    watch = recording([by_id("enum.EnumMeta.__contains__:non-member")], seen)
+    watch.install()
+    try:
+        assert (Other.RED in Color) is False  # no TypeError on any release
+    finally:
+        watch.uninstall()
+    assert seen == []

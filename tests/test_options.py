@@ -95,6 +95,21 @@ def test_target_313_fails_the_313_removals(project):
     project.inline_run("--removed-apis-target=3.13").assertoutcome(failed=1)
 
 
+def test_a_chosen_target_stays_when_a_simulation_is_older(project):
+    from pytest_removed_apis.settings import SETTINGS_KEY
+
+    targets = []
+
+    class Spy:
+        def pytest_configure(self, config):
+            targets.append(config.stash[SETTINGS_KEY].target)
+
+    project.makepyfile(test_plain="def test_plain():\n    pass\n")
+    project.inline_run("--removed-apis-target=3.13", "--simulate-312", plugins=[Spy()])
+    project.inline_run("--simulate-312", plugins=[Spy()])  # no target chosen: the simulated
+    assert targets == ["3.13", "3.12"]
+
+
 def make_distribution(root, name="fakedist", version="1.2"):
     site = root / "lib" / "site-packages"
     package = site / name

@@ -255,9 +255,7 @@ class BrokenModules:
         def after(module: ModuleType, attribute: str, value: object, frame: FrameType) -> None:
             self.seen(names[attribute], attribute, module, frame)
 
-        undo = reads.watch(module, [attribute], after=after)
-        if undo is not None:
-            self._undo.append(undo)
+        self._undo.append(reads.watch(module, [attribute], after=after) or reads.NOTHING)
 
     def seen(self, cause: Cause, attribute: str, module: object, accessor: FrameType) -> None:
         """A read of a watched name by the code in ``accessor``: an import of the broken

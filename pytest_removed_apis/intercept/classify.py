@@ -291,13 +291,6 @@ def use_site(frame: FrameType | None) -> tuple[str, int] | None:
 
 
 Whose = Literal["user", "runner", "library"]
-_OWN: Final = __name__.partition(".")[0] + "."
-_HOOKS: Final = frozenset({"__getattribute__", "__get__"})
-
-
-def _hook(frame: FrameType) -> bool:
-    """A frame of one of this package's attribute hooks."""
-    return frame.f_code.co_name in _HOOKS and frame.f_globals.get("__name__", "").startswith(_OWN)
 
 
 def whose_read(frame: FrameType, name: str) -> Whose:
@@ -307,11 +300,9 @@ def whose_read(frame: FrameType, name: str) -> Whose:
     standard library reaching the name for its own purposes, which the newer release does
     its own way).  The standard library reaching it on the user's behalf is the user's: the
     user's line that led there spells the name (``mock.patch.object(ssl, "wrap_socket")``,
-    ``string.Formatter().format("{0.wrap_socket}", ssl)``).  This package's attribute hooks
-    (the other policy's, on the same module) act for their caller, who is judged instead;
-    its other code is the library's."""
-    while frame.f_back is not None and _hook(frame):
-        frame = frame.f_back
+    ``string.Formatter().format("{0.wrap_socket}", ssl)``).  The hooks on reads
+    (``reads.py``) pass the frame of the code that reads; this package's other code is the
+    library's."""
     filename = frame.f_code.co_filename
     if is_runner(filename):
         return "runner"

@@ -84,18 +84,18 @@ def reporting_groups(dict_interface: Seen, index_access: Seen | None) -> Callabl
 
     methods = {name: reporting(getattr(dict, name)) for name in _DICT_METHODS}
     groups = type("EntryPointGroups", (dict,), {"__slots__": (), **methods})
+    if index_access is None:
+        return groups
+    indexed: Seen = index_access
 
     def __getitem__(self: tuple[Any, ...], index: Any) -> Any:
-        if index_access is not None:  # 3.12's EntryPoints is indexed by name
-            index_access(sys._getframe(1))
+        indexed(sys._getframe(1))  # 3.12's EntryPoints is indexed by name
         return tuple.__getitem__(self, index)
 
     group = type("EntryPointGroup", (tuple,), {"__slots__": (), "__getitem__": __getitem__})
 
     def wrap(found: Any) -> Any:
-        if index_access is not None:
-            found = {name: group(entry_points) for name, entry_points in found.items()}
-        return groups(found)
+        return groups({name: group(entry_points) for name, entry_points in found.items()})
 
     return wrap
 

@@ -279,9 +279,9 @@ class Names:
         hidden = Hidden(entry, module, name, namespace_of(module).get(name, _MISSING))
         table[name] = hidden
         self.hidden.append(hidden)
-        undo = reads.watch(module, [name], before=self._refusers[id(module)])
-        if undo is not None:
-            self._undo.append(undo)
+        self._undo.append(
+            reads.watch(module, [name], before=self._refusers[id(module)]) or reads.NOTHING
+        )
 
     def _refuse_in(self, module: ModuleType, table: dict[str, Hidden]) -> bool:
         """Hook the module's reads (``reads.py``): its listings show no refused name, and
@@ -305,14 +305,13 @@ class Names:
         undo_listings = reads.watch(module, _LISTINGS, before=listing)
         if undo_listings is None:  # pragma: no cover - a module object that refuses a new class
             return False
-        undo_dir = reads.filter_dir(module, dir_filter)
+        undo_dir = reads.filter_dir(module, dir_filter) or reads.NOTHING
         self._refusers[id(module)] = refuse
 
         def undo() -> None:
             table.clear()  # inert, should the hook stay (another subclass on top of it)
             undo_listings()
-            if undo_dir is not None:
-                undo_dir()
+            undo_dir()
 
         self._undo.append(undo)
         return True

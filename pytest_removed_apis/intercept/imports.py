@@ -182,7 +182,9 @@ class ImportHook:
 
     def __init__(self) -> None:
         self.finders: list[HookedFinder] = []
-        self.saved: tuple[Any, Any] | None = None
+        self.saved: tuple[Any, Any] = (importlib.import_module, importlib.util.find_spec)
+        importlib.import_module = self.import_module
+        importlib.util.find_spec = self.find_module_spec
 
     def find_spec(
         self, name: str, path: Sequence[str] | None = None, target: ModuleType | None = None
@@ -200,7 +202,7 @@ class ImportHook:
     def import_module(self, name: str, package: str | None = None) -> ModuleType:
         """``importlib.import_module``, each finder told of the module imported."""
         __tracebackhide__ = True
-        module = self.saved[0](name, package)  # type: ignore[index]
+        module = self.saved[0](name, package)
         caller = sys._getframe(1)
         for finder in list(self.finders):
             finder.imported(name, caller)
@@ -210,7 +212,7 @@ class ImportHook:
         """``importlib.util.find_spec``: a finder may answer (the newer release finds no
         removed module); the others are told of what was found."""
         __tracebackhide__ = True
-        original = self.saved[1]  # type: ignore[index]
+        original = self.saved[1]
         spec: Any = GO_ON
         for finder in self.finders:
             spec = finder.answer_spec(name, package, original)
@@ -224,16 +226,8 @@ class ImportHook:
                 finder.found_spec(name, spec, caller)
         return spec  # type: ignore[no-any-return]
 
-    def wrap(self) -> None:
-        if self.saved is None:
-            self.saved = (importlib.import_module, importlib.util.find_spec)
-            importlib.import_module = self.import_module
-            importlib.util.find_spec = self.find_module_spec
-
     def unwrap(self) -> None:
-        if self.saved is not None:
-            importlib.import_module, importlib.util.find_spec = self.saved
-            self.saved = None
+        importlib.import_module, importlib.util.find_spec = self.saved
 
 
 def _the_hook() -> ImportHook | None:
@@ -250,9 +244,7 @@ def hook_imports(finder: HookedFinder, *, first: bool = False) -> None:
     if hook is None:
         hook = ImportHook()
         sys.meta_path.insert(0, hook)
-    hook.wrap()
-    if finder not in hook.finders:
-        hook.finders.insert(0 if first else len(hook.finders), finder)
+    hook.finders.insert(0 if first else len(hook.finders), finder)
 
 
 def hook_first(finder: HookedFinder) -> None:
@@ -261,16 +253,11 @@ def hook_first(finder: HookedFinder) -> None:
     first = sys.meta_path[0] if sys.meta_path else None
     if isinstance(first, ImportHook) and first.finders and first.finders[0] is finder:
         return  # before every test: nearly always so
-    hook = _the_hook()
-    if hook is None:
-        hook = ImportHook()
+    hook = _the_hook() or ImportHook()
     while hook in sys.meta_path:
         sys.meta_path.remove(hook)
     sys.meta_path.insert(0, hook)
-    hook.wrap()
-    if finder in hook.finders:
-        hook.finders.remove(finder)
-    hook.finders.insert(0, finder)
+    hook.finders[:] = [finder, *(other for other in hook.finders if other is not finder)]
 
 
 def unhook_imports(finder: HookedFinder) -> None:

@@ -89,10 +89,9 @@ class AttributeWatch:
             # Each name of __all__: the newer release's __all__ no longer has it.
             return
         name = (entry.qualname or entry.module).rsplit(".", 1)[-1]
-        if whose_read(accessor, name) == "user":
-            site = use_site(accessor)
-            if site is not None:
-                self.report(entry, *site)
+        site = use_site(accessor)
+        if site is not None and whose_read(accessor, name) == "user":
+            self.report(entry, *site)
 
     def refresh(self) -> bool:
         """Start watching the catalogued modules imported since the last call; whether one
@@ -166,9 +165,7 @@ class AttributeWatch:
             if original is _ANY or value is original:
                 self.seen(names[attribute], frame, attribute)
 
-        undo = reads.watch(module, names, after=after)
-        if undo is not None:
-            self._undo.append(undo)
+        self._undo.append(reads.watch(module, names, after=after) or reads.NOTHING)
 
     def uninstall(self) -> None:
         while self._undo:

@@ -30,6 +30,11 @@ from typing import Any, Callable, Final, Iterable, List, Tuple
 GO_ON: Final = object()
 """What a ``before`` handler returns to let the read go on."""
 
+
+def NOTHING() -> None:  # noqa: N802 - a constant, of sorts
+    """The undo of a hook that could not be put on (the module's type cannot change)."""
+
+
 Base = Callable[[object, str], Any]
 Before = Callable[[ModuleType, str, FrameType, Base], Any]
 After = Callable[[ModuleType, str, Any, FrameType], None]
