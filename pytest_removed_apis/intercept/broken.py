@@ -28,7 +28,7 @@ from typing import Callable, Final, NamedTuple
 
 from pytest_removed_apis.catalog import Entry
 from pytest_removed_apis.intercept import reads
-from pytest_removed_apis.intercept.classify import SITE_DIRS, is_library, is_runner
+from pytest_removed_apis.intercept.classify import SITE_DIRS, is_library, is_runner, users
 
 IMPORTING: Final = frozenset(
     bytes([code]) for name, code in dis.opmap.items() if name == "IMPORT_NAME" or "CALL" in name
@@ -272,7 +272,7 @@ class BrokenModules:
                     return
                 cause = found
         filename = code.co_filename
-        if not is_library(filename) and not is_runner(filename):
+        if users(filename):
             self.report(cause, filename, accessor.f_lineno)
 
     def imported(self, name: str, importer: FrameType | None) -> None:
@@ -288,7 +288,7 @@ class BrokenModules:
             self.pending[name] = cause  # broken too, once imported
         if importer is not None:
             filename = importer.f_code.co_filename
-            if not is_library(filename) and not is_runner(filename):
+            if users(filename):
                 self.report(cause, filename, importer.f_lineno)
 
     def uninstall(self) -> None:

@@ -275,6 +275,12 @@ def is_runner(filename: str) -> bool:
     return any(path.startswith(root + os.sep) for root in _runner_roots())
 
 
+def users(filename: str) -> bool:
+    """Whether code in this file is the user's: neither the standard library's nor the
+    test runner's."""
+    return not is_library(filename) and not is_runner(filename)
+
+
 def use_site(frame: FrameType | None) -> tuple[str, int] | None:
     """The file and line of the first frame, walking outwards, that is not library code;
     ``None`` when that frame belongs to the test runner itself."""

@@ -29,9 +29,8 @@ from pytest_removed_apis.intercept.broken import BrokenModules
 from pytest_removed_apis.intercept.classify import (
     behalf_site,
     imports_on_behalf,
-    is_library,
-    is_runner,
     past_import_machinery,
+    users,
 )
 
 Report = Callable[[Entry, str, int], None]
@@ -46,12 +45,6 @@ def module_entry_of(modules: Mapping[str, Entry], name: str) -> Entry | None:
             return entry
         name = name.rpartition(".")[0]
     return None
-
-
-def users(filename: str) -> bool:
-    """Whether code in this file is the user's: neither the standard library's nor the
-    test runner's."""
-    return not is_library(filename) and not is_runner(filename)
 
 
 class ImportWatch:
@@ -96,7 +89,7 @@ class ImportWatch:
         self.announced = frozenset(entry.module for entry in entries if entry.kind != "module")
         self.report = report
         self.finder = _Finder(self)
-        self._saved: bool | None = None  # installed
+        self._installed = False
 
     def entry_for(self, name: str, fromlist: Sequence[str] = ()) -> Entry | None:
         """The entry a module name (or a name imported from it) falls under."""
@@ -133,19 +126,19 @@ class ImportWatch:
 
     def announce(self, name: str, entry: Entry | None, importer: FrameType | None) -> None:
         """The module ``name`` has been imported, or has failed to import."""
-        if self._saved is None:
+        if not self._installed:
             return
         if entry is not None and name in sys.modules:
             self.imported(entry, importer)
         self.after_import()
 
     def install(self) -> None:
-        self._saved = True
+        self._installed = True
         hook_imports(self.finder)
 
     def uninstall(self) -> None:
-        if self._saved is not None:
-            self._saved = None
+        if self._installed:
+            self._installed = False
             unhook_imports(self.finder)
 
 

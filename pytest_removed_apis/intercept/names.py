@@ -16,12 +16,11 @@ from typing import Any, Callable, Final, Mapping, Sequence
 from pytest_removed_apis.catalog import Entry
 from pytest_removed_apis.intercept import reads
 from pytest_removed_apis.intercept.broken import importing_star, imports
-from pytest_removed_apis.intercept.classify import use_site, whose_read
+from pytest_removed_apis.intercept.classify import use_site, users, whose_read
 from pytest_removed_apis.intercept.imports import (
     Report,
     module_entry_of,
     take_imported,
-    users,
 )
 
 _ANY: Final = object()

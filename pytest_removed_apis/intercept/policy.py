@@ -16,7 +16,7 @@ from types import FrameType
 from typing import AbstractSet, Callable
 
 from pytest_removed_apis.catalog import Entry
-from pytest_removed_apis.intercept.classify import is_library, is_runner, use_site
+from pytest_removed_apis.intercept.classify import use_site, users
 
 Report = Callable[[Entry, str, int], None]
 FallenBack = Callable[[str, Entry, str, int], None]
@@ -57,7 +57,7 @@ class Record:
         """A use, unless the code in ``frame`` is the standard library's or the test
         runner's (printing a dict to explain a failed assertion is no use)."""
         filename = frame.f_code.co_filename
-        if not is_library(filename) and not is_runner(filename):
+        if users(filename):
             self.report(entry, filename, frame.f_lineno)
 
 

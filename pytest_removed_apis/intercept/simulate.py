@@ -49,6 +49,7 @@ from pytest_removed_apis.intercept.classify import (
     is_library,
     is_library_dir,
     is_runner,
+    users,
 )
 from pytest_removed_apis.intercept.imports import (
     GO_ON,
@@ -475,7 +476,7 @@ def _site(traceback: TracebackType | None, rootdir: str) -> tuple[str, int] | No
     found = None
     while traceback is not None:
         filename = traceback.tb_frame.f_code.co_filename
-        if not is_library(filename) and not is_runner(filename):
+        if users(filename):
             found = (filename, traceback.tb_lineno)
         traceback = traceback.tb_next
     if found is not None:
