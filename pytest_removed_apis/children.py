@@ -171,9 +171,11 @@ def _remember_command() -> None:
 
 def _start(configuration: dict[str, Any], test: str) -> None:
     from pytest_removed_apis.catalog import CATALOG
+    from pytest_removed_apis.detector import Detector
     from pytest_removed_apis.intercept.capture import current_phase
-    from pytest_removed_apis.plugin import Detector, Simulator, _explained
     from pytest_removed_apis.settings import Settings
+    from pytest_removed_apis.simulator import Simulator
+    from pytest_removed_apis.simulator import explained as found_by
 
     settings = Settings(
         configuration["mode"],
@@ -199,7 +201,7 @@ def _start(configuration: dict[str, Any], test: str) -> None:
         previous = sys.excepthook
 
         def excepthook(kind: Any, error: BaseException, traceback: Any) -> None:
-            explained.extend(_explained(simulation, error, current_phase() or "call", test))
+            explained.extend(found_by(simulation, error, current_phase() or "call", test))
             previous(kind, error, traceback)
 
         sys.excepthook = excepthook

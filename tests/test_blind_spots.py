@@ -19,7 +19,7 @@ import coverage
 import pytest
 
 from pytest_removed_apis.catalog import CATALOG, removed_api
-from pytest_removed_apis.plugin import coverage_measuring as measuring
+from pytest_removed_apis.report.session import coverage_measuring as measuring
 from pytest_removed_apis.scan import Scanner
 from pytest_removed_apis.scan.blindspots import (
     StaticUse,
@@ -541,8 +541,9 @@ def test_measuring_is_none_when_nothing_measures_and_the_plugin_does_not_import_
         "import sys\n"
         "before = 'coverage' in sys.modules\n"
         "from pytest_removed_apis import plugin\n"
+        "from pytest_removed_apis.report import session\n"
         "print(before or 'coverage' not in sys.modules)\n"
-        "print(plugin.coverage_measuring())\n"
+        "print(session.coverage_measuring(), plugin.__name__ != '')\n"
         "print('pytest_removed_apis.scan.blindspots' in sys.modules)\n"
     )
     environ = {
@@ -556,4 +557,4 @@ def test_measuring_is_none_when_nothing_measures_and_the_plugin_does_not_import_
         text=True,
         check=True,
     )
-    assert result.stdout.split() == ["True", "None", "False"]
+    assert result.stdout.split() == ["True", "None", "True", "False"]

@@ -153,10 +153,10 @@ def test_coverage_run_is_measuring_too(pytester, monkeypatch):
 def test_nothing_is_measured_when_coverage_is_not_imported_or_not_measuring(monkeypatch):
     import coverage
 
-    from pytest_removed_apis import plugin
+    from pytest_removed_apis.report import session
 
     monkeypatch.setitem(sys.modules, "coverage", coverage)  # imported, measuring nothing
     monkeypatch.setattr(coverage.Coverage, "current", classmethod(lambda cls: None))
-    assert plugin._measuring(None, None) is None
+    assert session._measuring(None, None) is None
     monkeypatch.delitem(sys.modules, "coverage")
-    assert plugin._measuring(None, None) is None
+    assert session._measuring(None, None) is None
