@@ -72,6 +72,8 @@ def _refuse_member(hidden: Hidden, obj: object, owner: type | None, frame: Frame
 
 def namespace_of(obj: Any) -> Any:
     """The real ``__dict__`` of a module or class, past a simulated module's own view."""
+    if isinstance(obj, ModuleType):
+        return reads.own_namespace(obj)
     return object.__getattribute__(obj, "__dict__")
 
 
