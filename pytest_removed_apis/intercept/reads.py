@@ -5,8 +5,9 @@ the simulation's hidden names (``hiding.py``) each need to see the reads of some
 of a module.  Every read of a module attribute from outside the module goes through the
 type of the module, so the module gets one subclass of its type, however many interceptors
 and names there are, and each watched attribute a data descriptor on that subclass (asked
-before the module's namespace; the others are read as fast as before; a module with a
-``__getattr__`` of its own has every read go through the hook):
+before the module's namespace; the others are read as fast as before; every read goes
+through the hook where a descriptor cannot stand for the attribute, or a refusal would meet
+the module's own ``__getattr__``):
 
 * a ``before`` handler is asked first, with the frame of the code that reads, and the
   module's own look-up: it may raise (the simulation refuses a removed name),
@@ -69,8 +70,9 @@ class _Reads:
     def put_on(self, module: ModuleType, every_read: bool) -> bool:
         """Give the module a subclass of its type: with a data descriptor for each watched
         attribute, or with ``every_read``, a ``__getattribute__`` that sees every read (for
-        a module with a ``__getattr__`` of its own, or an attribute that its type holds, as
-        ``__dict__``, which a descriptor cannot stand for).  Whether the module took it."""
+        an attribute that its type holds, as ``__dict__``, which a descriptor cannot stand
+        for, or a refusal a module's own ``__getattr__`` would override).  Whether the
+        module took it."""
         reads, original_class = self, self.original_class
         own: Base = self.original_class.__getattribute__  # type: ignore[assignment]
         body: dict[str, Any] = {"__dir__": _dir, _STATE: self}
@@ -100,11 +102,15 @@ class _Reads:
         self, module: ModuleType, attribute: str, before: Before | None, after: After | None
     ) -> None:
         befores, afters = self.table.get(attribute, ((), ()))
-        if not self.every_read and not befores and not afters:
-            if _on_type(self.original_class, attribute) is not _ABSENT:
-                self.put_on(module, every_read=True)
-            elif attribute not in vars(self.hook):
-                type.__setattr__(self.hook, attribute, _Watched(self, attribute))
+        if not self.every_read and (
+            _on_type(self.original_class, attribute) is not _ABSENT
+            # The module's own __getattr__ (PEP 562) is asked when a descriptor of the
+            # type raises AttributeError: it would answer what a before handler refuses.
+            or (before is not None and "__getattr__" in own_namespace(module))
+        ):
+            self.put_on(module, every_read=True)
+        elif not self.every_read and attribute not in vars(self.hook):
+            type.__setattr__(self.hook, attribute, _Watched(self, attribute))
         self.table[attribute] = (
             befores + ((before,) if before is not None else ()),
             afters + ((after,) if after is not None else ()),
@@ -234,10 +240,7 @@ def _hooked(module: ModuleType) -> _Reads | None:
     if reads is not None:
         return reads
     reads = _Reads(type(module))
-    # The module's own __getattr__ (PEP 562) is asked when a descriptor of the type raises
-    # AttributeError, and would answer what the simulation refuses.
-    own = own_namespace(module) if isinstance(module, ModuleType) else {}
-    return reads if reads.put_on(module, every_read="__getattr__" in own) else None
+    return reads if reads.put_on(module, every_read=False) else None
 
 
 def watch(
