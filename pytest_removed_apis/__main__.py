@@ -54,8 +54,8 @@ class _Parser(argparse.ArgumentParser):
 def _parser(prog: str) -> _Parser:
     parser = _Parser(
         prog=prog,
-        description="Find references to standard-library APIs removed in Python 3.12 and "
-        "3.13, without running the code.",
+        description="Find references to standard-library APIs removed in Python "
+        f"{', '.join(RELEASES[:-1])} and {RELEASES[-1]}, without running the code.",
         allow_abbrev=False,
     )
     commands = parser.add_subparsers(dest="command", metavar="scan")

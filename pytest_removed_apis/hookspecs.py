@@ -31,8 +31,9 @@ def pytest_removed_apis_add_entries(config: pytest.Config) -> Sequence[Entry] | 
     An entry whose ``removed_in`` names a library's release (``"mylib 2.0"``) does not
     depend on the running interpreter: it is watched on every Python version, never
     recorded as upcoming, and hidden by every simulation, even on a Python that needs
-    nothing of the standard library hidden.  One with ``removed_in="3.12"`` or ``"3.13"``
-    follows the Python releases as the catalog's own entries do.
+    nothing of the standard library hidden.  One with a Python release as ``removed_in``
+    (``"3.12"``, ``"3.13"``, ``"3.14"``) follows the Python releases as the catalog's own
+    entries do.
 
     The hook is called once per run, while pytest configures it (and for
     ``--removed-apis-catalog``), after the conftest files pytest loads at start: the
@@ -44,10 +45,10 @@ def pytest_removed_apis_add_entries(config: pytest.Config) -> Sequence[Entry] | 
 
     A return that is not a sequence of entries, an entry whose id the catalog or another
     implementation already has, an entry of kind ``behaviour`` (it needs code of its own to
-    be seen), a ``removed_in`` that is neither ``"3.12"``, ``"3.13"`` nor a library and its
-    version, an empty ``replacement`` or ``doc_url``, or a ``warning`` that is not a valid
-    regular expression stops the run with a usage error (exit code 4) that names the file
-    or plugin it came from.
+    be seen), a ``removed_in`` that is neither a Python release the catalog covers nor a
+    library and its version, an empty ``replacement`` or ``doc_url``, or a ``warning`` that
+    is not a valid regular expression stops the run with a usage error (exit code 4) that
+    names the file or plugin it came from.
 
     :param config: the pytest config object.
     :return: the entries to add, or ``None``.

@@ -1453,4 +1453,456 @@ g.gi_frame.clear()
 """,
         "RuntimeError",
     ),
+    "argparse.BooleanOptionalAction:type": Trigger(
+        """\
+import argparse
+parser = argparse.ArgumentParser()
+parser.add_argument('--cache', action=argparse.BooleanOptionalAction, type=bool)
+""",
+        "TypeError",
+    ),
+    "argparse.BooleanOptionalAction:choices": Trigger(
+        """\
+import argparse
+parser = argparse.ArgumentParser()
+parser.add_argument('--cache', action=argparse.BooleanOptionalAction, choices=[True, False])
+""",
+        "TypeError",
+    ),
+    "argparse.BooleanOptionalAction:metavar": Trigger(
+        """\
+import argparse
+parser = argparse.ArgumentParser()
+parser.add_argument('--cache', action=argparse.BooleanOptionalAction, metavar='BOOL')
+""",
+        "TypeError",
+    ),
+    "ast.Num": Trigger(
+        """\
+import ast
+node = ast.parse('1').body[0].value
+assert isinstance(node, ast.Num)
+""",
+        "AttributeError",
+    ),
+    "ast.Str": Trigger(
+        """\
+import ast
+node = ast.parse('"text"').body[0].value
+assert isinstance(node, ast.Str)
+""",
+        "AttributeError",
+    ),
+    "ast.Bytes": Trigger(
+        """\
+import ast
+node = ast.parse('b"data"').body[0].value
+assert isinstance(node, ast.Bytes)
+""",
+        "AttributeError",
+    ),
+    "ast.NameConstant": Trigger(
+        """\
+import ast
+node = ast.parse('None').body[0].value
+assert isinstance(node, ast.NameConstant)
+""",
+        "AttributeError",
+    ),
+    "ast.Ellipsis": Trigger(
+        """\
+import ast
+node = ast.parse('...').body[0].value
+assert isinstance(node, ast.Ellipsis)
+""",
+        "AttributeError",
+    ),
+    "ast.Constant.n": Trigger(
+        """\
+import ast
+node = ast.parse('42').body[0].value
+assert node.n == 42
+""",
+        "AttributeError",
+    ),
+    "ast.Constant.s": Trigger(
+        """\
+import ast
+node = ast.parse('"text"').body[0].value
+assert node.s == 'text'
+""",
+        "AttributeError",
+    ),
+    "ast.NodeVisitor.visit_Constant": Trigger(
+        """\
+import ast
+class Counter(ast.NodeVisitor):
+    constants = 0
+    def visit_Constant(self, node):
+        self.constants += 1
+        return super().visit_Constant(node)
+Counter().visit(ast.parse('x = 1'))
+""",
+        "AttributeError",
+    ),
+    "asyncio.AbstractChildWatcher": Trigger(
+        """\
+import asyncio
+class Watcher(asyncio.AbstractChildWatcher):
+    pass
+""",
+        "AttributeError",
+    ),
+    "asyncio.SafeChildWatcher": Trigger(
+        """\
+import asyncio
+watcher = asyncio.SafeChildWatcher()
+watcher.close()
+""",
+        "AttributeError",
+    ),
+    "asyncio.FastChildWatcher": Trigger(
+        """\
+import asyncio
+watcher = asyncio.FastChildWatcher()
+watcher.close()
+""",
+        "AttributeError",
+    ),
+    "asyncio.MultiLoopChildWatcher": Trigger(
+        """\
+import asyncio
+watcher = asyncio.MultiLoopChildWatcher()
+watcher.close()
+""",
+        "AttributeError",
+    ),
+    "asyncio.ThreadedChildWatcher": Trigger(
+        """\
+import asyncio
+watcher = asyncio.ThreadedChildWatcher()
+watcher.close()
+""",
+        "AttributeError",
+    ),
+    "asyncio.PidfdChildWatcher": Trigger(
+        """\
+import asyncio
+watcher = asyncio.PidfdChildWatcher()
+watcher.close()
+""",
+        "AttributeError",
+    ),
+    "asyncio.unix_events.AbstractChildWatcher": Trigger(
+        """\
+from asyncio import unix_events
+class Watcher(unix_events.AbstractChildWatcher):
+    pass
+""",
+        "AttributeError",
+    ),
+    "asyncio.unix_events.BaseChildWatcher": Trigger(
+        """\
+from asyncio import unix_events
+def is_watcher(obj):
+    return isinstance(obj, unix_events.BaseChildWatcher)
+is_watcher(None)
+""",
+        "AttributeError",
+    ),
+    "asyncio.unix_events.SafeChildWatcher": Trigger(
+        """\
+import asyncio.unix_events
+watcher = asyncio.unix_events.SafeChildWatcher()
+watcher.close()
+""",
+        "AttributeError",
+    ),
+    "asyncio.unix_events.FastChildWatcher": Trigger(
+        """\
+import asyncio.unix_events
+watcher = asyncio.unix_events.FastChildWatcher()
+watcher.close()
+""",
+        "AttributeError",
+    ),
+    "asyncio.unix_events.MultiLoopChildWatcher": Trigger(
+        """\
+import asyncio.unix_events
+watcher = asyncio.unix_events.MultiLoopChildWatcher()
+watcher.close()
+""",
+        "AttributeError",
+    ),
+    "asyncio.unix_events.ThreadedChildWatcher": Trigger(
+        """\
+import asyncio.unix_events
+watcher = asyncio.unix_events.ThreadedChildWatcher()
+watcher.close()
+""",
+        "AttributeError",
+    ),
+    "asyncio.unix_events.PidfdChildWatcher": Trigger(
+        """\
+import asyncio.unix_events
+watcher = asyncio.unix_events.PidfdChildWatcher()
+watcher.close()
+""",
+        "AttributeError",
+    ),
+    "asyncio.unix_events.DefaultEventLoopPolicy": Trigger(
+        """\
+import asyncio.unix_events
+policy = asyncio.unix_events.DefaultEventLoopPolicy()
+""",
+        "AttributeError",
+    ),
+    "asyncio.get_child_watcher": Trigger(
+        """\
+import asyncio
+watcher = asyncio.get_child_watcher()
+""",
+        "AttributeError",
+    ),
+    "asyncio.set_child_watcher": Trigger(
+        """\
+import asyncio
+asyncio.set_child_watcher(None)
+""",
+        "AttributeError",
+    ),
+    "asyncio.events.get_child_watcher": Trigger(
+        """\
+import asyncio.events
+watcher = asyncio.events.get_child_watcher()
+""",
+        "AttributeError",
+    ),
+    "asyncio.events.set_child_watcher": Trigger(
+        """\
+import asyncio.events
+asyncio.events.set_child_watcher(None)
+""",
+        "AttributeError",
+    ),
+    "asyncio.AbstractEventLoopPolicy.get_child_watcher": Trigger(
+        """\
+import asyncio
+method = asyncio.AbstractEventLoopPolicy.get_child_watcher
+""",
+        "AttributeError",
+    ),
+    "asyncio.AbstractEventLoopPolicy.set_child_watcher": Trigger(
+        """\
+import asyncio
+method = asyncio.AbstractEventLoopPolicy.set_child_watcher
+""",
+        "AttributeError",
+    ),
+    "asyncio.DefaultEventLoopPolicy.get_child_watcher": Trigger(
+        """\
+import asyncio
+watcher = asyncio.DefaultEventLoopPolicy().get_child_watcher()
+""",
+        "AttributeError",
+    ),
+    "asyncio.DefaultEventLoopPolicy.set_child_watcher": Trigger(
+        """\
+import asyncio
+asyncio.DefaultEventLoopPolicy().set_child_watcher(None)
+""",
+        "AttributeError",
+    ),
+    "asyncio.events.AbstractEventLoopPolicy": Trigger(
+        """\
+from asyncio import events
+class Policy(events.AbstractEventLoopPolicy):
+    pass
+""",
+        "AttributeError",
+    ),
+    "asyncio.events.BaseDefaultEventLoopPolicy": Trigger(
+        """\
+from asyncio import events
+class Policy(events.BaseDefaultEventLoopPolicy):
+    pass
+""",
+        "AttributeError",
+    ),
+    "asyncio.windows_events.DefaultEventLoopPolicy": Trigger(
+        """\
+import asyncio.windows_events
+policy = asyncio.windows_events.DefaultEventLoopPolicy()
+""",
+        "AttributeError",
+    ),
+    "asyncio.windows_events.WindowsSelectorEventLoopPolicy": Trigger(
+        """\
+import asyncio.windows_events
+policy = asyncio.windows_events.WindowsSelectorEventLoopPolicy()
+""",
+        "AttributeError",
+    ),
+    "asyncio.windows_events.WindowsProactorEventLoopPolicy": Trigger(
+        """\
+import asyncio.windows_events
+policy = asyncio.windows_events.WindowsProactorEventLoopPolicy()
+""",
+        "AttributeError",
+    ),
+    "dis.LOAD_CONST": Trigger(
+        """\
+import dis
+loads = [i for i in dis.get_instructions('x = 1') if i.opcode == dis.LOAD_CONST]
+""",
+        "AttributeError",
+    ),
+    "dis.RETURN_CONST": Trigger(
+        """\
+import dis
+returns = [i for i in dis.get_instructions('x = 1') if i.opcode == dis.RETURN_CONST]
+""",
+        "AttributeError",
+    ),
+    "email.utils.localtime:isdst": Trigger(
+        """\
+import email.utils
+now = email.utils.localtime(isdst=-1)
+""",
+        "TypeError",
+    ),
+    "importlib.abc.ResourceReader": Trigger(
+        """\
+import importlib.abc
+class Reader(importlib.abc.ResourceReader):
+    pass
+""",
+        "AttributeError",
+    ),
+    "importlib.abc.Traversable": Trigger(
+        """\
+import importlib.abc
+class Node(importlib.abc.Traversable):
+    pass
+""",
+        "AttributeError",
+    ),
+    "importlib.abc.TraversableResources": Trigger(
+        """\
+import importlib.abc
+class Resources(importlib.abc.TraversableResources):
+    pass
+""",
+        "AttributeError",
+    ),
+    "multiprocessing.reduction.ACKNOWLEDGE": Trigger(
+        """\
+import multiprocessing.reduction
+assert multiprocessing.reduction.ACKNOWLEDGE in (True, False)
+""",
+        "AttributeError",
+    ),
+    "pkgutil.find_loader": Trigger(
+        """\
+import pkgutil
+loader = pkgutil.find_loader('json')
+""",
+        "AttributeError",
+    ),
+    "pkgutil.get_loader": Trigger(
+        """\
+import pkgutil
+loader = pkgutil.get_loader('json')
+""",
+        "AttributeError",
+    ),
+    "pty.master_open": Trigger(
+        """\
+import os, pty
+fd, name = pty.master_open()
+os.close(fd)
+""",
+        "AttributeError",
+    ),
+    "pty.slave_open": Trigger(
+        """\
+import os, pty
+master, slave = os.openpty()
+fd = pty.slave_open(os.ttyname(slave))
+for each in (fd, master, slave):
+    os.close(each)
+""",
+        "AttributeError",
+    ),
+    "sqlite3.version": Trigger(
+        """\
+import sqlite3
+major = int(sqlite3.version.split('.')[0])
+""",
+        "AttributeError",
+    ),
+    "sqlite3.version_info": Trigger(
+        """\
+import sqlite3
+assert sqlite3.version_info >= (2, 6)
+""",
+        "AttributeError",
+    ),
+    "sqlite3.dbapi2.version": Trigger(
+        """\
+from sqlite3 import dbapi2
+major = int(dbapi2.version.split('.')[0])
+""",
+        "AttributeError",
+    ),
+    "sqlite3.dbapi2.version_info": Trigger(
+        """\
+from sqlite3 import dbapi2
+assert dbapi2.version_info >= (2, 6)
+""",
+        "AttributeError",
+    ),
+    "tokenize.main": Trigger(
+        """\
+import tokenize
+assert callable(tokenize.main)
+""",
+        "AttributeError",
+    ),
+    "urllib.parse.Quoter": Trigger(
+        """\
+import urllib.parse
+quoter = urllib.parse.Quoter(b'/')
+assert quoter[ord(' ')] == '%20'
+""",
+        "AttributeError",
+    ),
+    "urllib.request.URLopener": Trigger(
+        """\
+import urllib.request
+opener = urllib.request.URLopener()
+""",
+        "AttributeError",
+    ),
+    "urllib.request.FancyURLopener": Trigger(
+        """\
+import urllib.request
+opener = urllib.request.FancyURLopener()
+""",
+        "AttributeError",
+    ),
+    "urllib.request.MAXFTPCACHE": Trigger(
+        """\
+import urllib.request
+assert urllib.request.MAXFTPCACHE > 0
+""",
+        "AttributeError",
+    ),
+    "urllib.request.ftpcache": Trigger(
+        """\
+import urllib.request
+urllib.request.ftpcache.clear()
+""",
+        "AttributeError",
+    ),
 }

@@ -12,8 +12,8 @@ import textwrap
 
 import pytest
 
-from pytest_removed_apis import CATALOG, Entry, by_id, removed_api
-from pytest_removed_apis.catalog import added_entry_problem
+from pytest_removed_apis import CATALOG, RELEASES, Entry, by_id, removed_api
+from pytest_removed_apis.catalog import added_entry_problem, version_tuple
 from pytest_removed_apis.scan import Scanner
 
 BEFORE_312 = sys.version_info < (3, 12)
@@ -405,6 +405,10 @@ def pytest_removed_apis_add_entries(config):
     project.makepyfile("def test_ok(): pass")
 
 
+_NEWEST = version_tuple(RELEASES[-1])
+UNCOVERED = f"{_NEWEST[0]}.{_NEWEST[1] + 1}"
+"""A Python release after the newest the catalog covers."""
+
 BAD_RETURNS = {
     "a-dict": (
         "{'x': 1}",
@@ -431,9 +435,9 @@ BAD_RETURNS = {
     ),
     "an-unknown-kind": ("[entry(kind='thing')]", "*it has the kind 'thing', which cannot*"),
     "a-python-release-not-covered": (
-        "[entry(removed_in='3.14')]",
-        "*it has removed_in='3.14'; use a library and its release, such as 'mylib 2.0', or a "
-        "Python release the catalog covers (3.12, 3.13)",
+        f"[entry(removed_in={UNCOVERED!r})]",
+        f"*it has removed_in={UNCOVERED!r}; use a library and its release, such as 'mylib 2.0', "
+        f"or a Python release the catalog covers ({', '.join(RELEASES)})",
     ),
     "python-by-name": ("[entry(removed_in='Python 3.14')]", "*removed_in='Python 3.14'; *"),
     "no-release": ("[entry(removed_in='')]", "*it has removed_in=''; *"),

@@ -7,6 +7,7 @@ import textwrap
 
 import pytest
 
+from pytest_removed_apis import RELEASES
 from pytest_removed_apis.intercept.classify import Origins
 
 below_312 = pytest.mark.skipif(
@@ -25,7 +26,7 @@ below_312 = pytest.mark.skipif(
         (
             ["--removed-apis-target=3.11"],
             "--removed-apis-target='3.11' in the command line is not valid; "
-            "use one of: 3.12, 3.13",
+            f"use one of: {', '.join(RELEASES)}",
         ),
         (
             ["--removed-apis-third-party=ignore"],

@@ -7,6 +7,7 @@ import sys
 import pytest
 
 from pytest_removed_apis import CATALOG, RELEASES
+from pytest_removed_apis.catalog import version_tuple
 
 
 def test_header_names_catalog_size_and_mode(project):
@@ -17,18 +18,14 @@ def test_header_names_catalog_size_and_mode(project):
         f"{sum(e.removed_in == r for e in CATALOG)} removed in {r}" for r in RELEASES
     )
     running = "{}.{}".format(*sys.version_info)
-    if sys.version_info >= (3, 13):
-        state = f"nothing to find: every catalogued API is already gone from Python {running}"
-    elif sys.version_info >= (3, 12):
+    later = [release for release in RELEASES if version_tuple(release) > sys.version_info[:2]]
+    if later:
         state = (
-            "mode: fail, target: Python 3.13 "
-            "(the next release after Python 3.12 with catalogued removals)"
-        )
-    else:
-        state = (
-            "mode: fail, target: Python 3.12 "
+            f"mode: fail, target: Python {later[0]} "
             f"(the next release after Python {running} with catalogued removals)"
         )
+    else:
+        state = f"nothing to find: every catalogued API is already gone from Python {running}"
     result.stdout.fnmatch_lines(
         [f"removed-apis: catalog of {len(CATALOG)} APIs ({per_release}); {state}"]
     )

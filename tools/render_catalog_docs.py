@@ -21,7 +21,7 @@ The catalog
    Do not edit it by hand: the test suite fails when it is stale.
 
 One entry per standard-library API that exists in CPython 3.11 and is gone (or no longer
-behaves the old way) in 3.12, and per API that exists in 3.12 and is gone in 3.13. The test
+behaves the old way) in 3.12, and likewise from 3.12 to 3.13 and from 3.13 to 3.14. The test
 suite proves every entry on the real interpreters: present and usable on each release before
 its removal, absent (or failing the way the newer release fails) from the release that
 removed it on.
@@ -36,22 +36,24 @@ What counts as an entry:
 - A removed keyword parameter or a removed behaviour has an id of the form
   ``<dotted name>:<aspect>``.
 
-The *warns* column says whether CPython 3.8 to 3.11 emit a DeprecationWarning for the API
-(the catalog keeps a regular expression matching its text).
+The *warns* column says whether the releases before the API's removal emit a
+DeprecationWarning for it (the catalog keeps a regular expression matching its text).
 
 Run ``pytest --removed-apis-catalog`` to print the same list in a terminal.
 
-How the list was made: from the "Removed" sections of What's New in Python 3.12 and 3.13
-and the 3.11 "Pending removal in Python 3.12" list, completed by comparing the real
+How the list was made: from the "Removed" sections of What's New in Python 3.12, 3.13 and
+3.14 and the 3.11 "Pending removal in Python 3.12" list, completed by comparing the real
 interpreters with ``tools/stdlib_surface.py`` (every stdlib module, public module
 attribute and public class member of one release, looked up with ``getattr`` on the next).
 Where the documentation and the interpreters disagree, the interpreters win: ``typing.io``
 and ``typing.re`` were announced for 3.12 but went in 3.13; ``cgi.log`` was announced for
 3.12 but went with the whole ``cgi`` module in 3.13; ``zipimport.zipimporter.load_module``
 still warns "slated for removal in Python 3.12" on 3.13; ``locale.getdefaultlocale`` and
-the legacy ``importlib.resources`` functions announced for 3.13 are still there; and
-``pathlib.Path.link_to``, ``dis.hasnargs``, ``unittest.load_tests``, the ``token.ASYNC``
-family and more are gone although What's New does not list them.
+the legacy ``importlib.resources`` functions announced for 3.13 are still there, and so is
+``collections.abc.ByteString``, announced for 3.14; and ``pathlib.Path.link_to``,
+``dis.hasnargs``, ``unittest.load_tests``, the ``token.ASYNC`` family,
+``asyncio.unix_events.BaseChildWatcher``, ``urllib.request.ftpcache`` and more are gone
+although What's New does not list them.
 """
 
 

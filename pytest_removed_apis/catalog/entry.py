@@ -20,9 +20,9 @@ KINDS: Final[tuple[Kind, ...]] = (
     "parameter",
     "behaviour",
 )
-Release = Literal["3.12", "3.13"]
+Release = Literal["3.12", "3.13", "3.14"]
 Availability = Literal["unix", "windows", "macos"]
-RELEASES: Final[tuple[Release, ...]] = ("3.12", "3.13")
+RELEASES: Final[tuple[Release, ...]] = ("3.12", "3.13", "3.14")
 ADDABLE_KINDS: Final[tuple[Kind, ...]] = KINDS[:-1]
 """The kinds an added entry may have: a ``behaviour`` needs code of its own to be seen."""
 
@@ -160,6 +160,7 @@ Warns = Tuple[str, str]  # noqa: UP006 - evaluated at run time on 3.8
 _REMOVED_ANCHOR: Final[dict[Release, str]] = {
     "3.12": "removed",
     "3.13": "removed-modules-and-apis",
+    "3.14": "removed",
 }
 
 
@@ -202,9 +203,9 @@ def _api(
     keyword parameter or the behaviour of a ``parameter`` or ``behaviour`` entry."""
     entry_id, module, qualname = _names(target, aspect)
     if doc_url is None:
-        page_release = "3.11" if removed_in == "3.12" else "3.12"
+        major, minor = version_tuple(removed_in)
         doc_url = (
-            _LIBRARY.format(release=page_release, page=module)
+            _LIBRARY.format(release=f"{major}.{minor - 1}", page=module)
             if kind == "module"
             else _whatsnew(removed_in)
         )
@@ -258,7 +259,7 @@ def removed_api(
     name (``mylib.old_helper``), followed by ``:aspect`` for a parameter.
 
     ``removed_in`` is the library's release that removed the API, with the library's name
-    (``"mylib 2.0"``), or ``"3.12"`` or ``"3.13"`` for a standard-library API.
+    (``"mylib 2.0"``), or one of ``RELEASES`` (``"3.12"``) for a standard-library API.
     ``replacement`` says what to use instead and ``doc_url`` links the documentation; every
     finding shows both.  ``warning`` is a regular expression matched at the start of the
     text of the DeprecationWarning the API emits, if it emits one.  ``raises`` is the name
