@@ -50,7 +50,11 @@ NOT_RUN = "not run"
 only_before_312 = pytest.mark.skipif(VERSION >= (3, 12), reason="simulation is for before 3.12")
 only_from_312 = pytest.mark.skipif(VERSION < (3, 12), reason="real 3.12+ is needed to judge")
 
-SIMULATE_ARGS = {"3.12": ("--simulate-312",), "3.13": ("--simulate-python", "3.13")}
+SIMULATE_ARGS = {
+    "3.12": ("--simulate-312",),
+    "3.13": ("--simulate-python", "3.13"),
+    "3.14": ("--simulate-python", "3.14"),
+}
 """How the command line asks for each simulated release."""
 
 EXCEPTION_ALIASES = {"re.PatternError": "re.error"}
@@ -103,8 +107,9 @@ KNOWN_DIFFERENCES: dict[tuple[str, str], tuple[tuple[int, int], str, str]] = {
 }
 """What simulation cannot do (yet): ``(simulated release, node id)`` -> (the first
 interpreter on which the result is the real one, the result simulation gives before it, or
-``NOT_RUN``, and why).  Each listed result is required exactly, so a difference that closes,
-changes, or appears unlisted fails the comparison until this table says so."""
+``NOT_RUN``, and why); a difference listed for a release holds for the simulation of every
+later one, which hides it too.  Each listed result is required exactly, so a difference that
+closes, changes, or appears unlisted fails the comparison until this table says so."""
 
 
 def _version(release: str) -> tuple[int, int]:
@@ -132,14 +137,16 @@ def _known_differences(release: str) -> dict[str, tuple[str, str]]:
     return {
         node_id: (result, why)
         for (simulated, node_id), (until, result, why) in KNOWN_DIFFERENCES.items()
-        if simulated == release and VERSION < until
+        if _version(simulated) <= _version(release) and VERSION < until
     }
 
 
 def _expected_under_simulation(release: str) -> Results:
     """Real ``release``'s results, adjusted by ``ALLOWED_UNDER_SIMULATION`` and
     ``KNOWN_DIFFERENCES`` for this interpreter."""
-    expected = dict(_recorded(record.simulated_expected_path(release)))
+    expected = record.full_build(
+        release, _recorded(record.simulated_expected_path(release)), "snippets/"
+    )
     for node_id, removed_in in ALLOWED_UNDER_SIMULATION.items():
         if node_id in expected and VERSION < _version(removed_in) <= _version(release):
             expected[node_id] = "passed"
