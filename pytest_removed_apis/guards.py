@@ -36,7 +36,7 @@ import warnings
 from dataclasses import dataclass
 from typing import Any, Callable, Final, Iterable, NamedTuple, Tuple, Union
 
-__all__ = ["unreachable_in", "unreachable_on"]
+__all__ = ["annotations_deferred", "in_annotation", "unreachable_in", "unreachable_on"]
 
 
 class _Branch(NamedTuple):
@@ -54,7 +54,15 @@ class _Catch(NamedTuple):
     suppress: bool
 
 
-_Chain = Tuple[Union[_Branch, _Catch], ...]  # noqa: UP006 - run time on 3.8; outermost first
+class _Annotation(NamedTuple):
+    """An annotation of a function or of a module or class variable: 3.14 evaluates it only
+    when it is asked for (PEP 649), earlier releases when the definition runs."""
+
+
+_DEFERRED_FROM: Final = (3, 14)
+_DEFERRED: Final = "in an annotation, which Python 3.14 evaluates only when it is asked for"
+
+_Chain = Tuple[Union[_Branch, _Catch, _Annotation], ...]  # noqa: UP006 - run time on 3.8; outermost first
 
 
 class _Site(NamedTuple):
@@ -317,11 +325,24 @@ def _children(node: ast.AST, chain: _Chain) -> list[tuple[ast.AST, _Chain]]:
     if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
         body = node.body if isinstance(node.body, list) else [node.body]
         inner = dict.fromkeys(map(id, body), later)
+    annotation = _annotation_of(node)
+    if annotation is not None:
+        inner[id(annotation)] = chain + (_Annotation(),)
     if isinstance(node, ast.GeneratorExp):
         first, *rest = node.generators
         lazy = [node.elt, first.target, *first.ifs, *rest]
         return [(first.iter, chain), *((child, later) for child in lazy)]
     return [(child, inner.get(id(child), chain)) for child in ast.iter_child_nodes(node)]
+
+
+def _annotation_of(node: ast.AST) -> ast.expr | None:
+    """The annotation a definition evaluates (a parameter's, a function's return, a module or
+    class variable's; that of a function's local variable is never evaluated)."""
+    if isinstance(node, (ast.arg, ast.AnnAssign)):
+        return node.annotation
+    if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        return node.returns
+    return None
 
 
 def _lines(node: ast.AST) -> Iterable[int]:
@@ -435,6 +456,12 @@ class _Index:
                 reasons.append(self._guarded(site.chain, target, raises, name))
         return None if None in reasons or not reasons else reasons[0]
 
+    def annotation_only(self, lineno: int, name: str) -> bool:
+        sites = [site for site in self.sites.get(lineno, []) if site.key == name]
+        return bool(sites) and all(
+            any(isinstance(guard, _Annotation) for guard in site.chain) for site in sites
+        )
+
     def _fails_assertion(
         self, asserted: ast.expr | None, target: tuple[int, int], name: str
     ) -> bool:
@@ -446,7 +473,9 @@ class _Index:
         self, chain: _Chain, target: tuple[int, int], raises: str, name: str
     ) -> str | None:
         for guard in reversed(chain):
-            if isinstance(guard, _Branch):
+            if isinstance(guard, _Annotation):
+                why = _DEFERRED if annotations_deferred(target) else None
+            elif isinstance(guard, _Branch):
                 why = self._skipped(guard, target, name)
             else:
                 why = self._caught(guard, raises, f"{target[0]}.{target[1]}")
@@ -593,6 +622,16 @@ def _index(filename: str, source: str) -> _Index | None:
     return _Index(tree, source)
 
 
+def _file_index(filename: str) -> _Index | None:
+    """The index of the file as Python's line cache has it; None if it cannot be read or
+    parsed."""
+    try:
+        lines = linecache.getlines(filename)
+    except (SyntaxError, ValueError):  # 3.8 raises for an undecodable file
+        return None
+    return _index(filename, "".join(lines)) if lines else None
+
+
 def unreachable_on(
     filename: str, lineno: int, target: tuple[int, int], raises: str, name: str
 ) -> str | None:
@@ -605,12 +644,20 @@ def unreachable_on(
     ``"inside `if sys.version_info < (3, 12)`"``.  A file that cannot be read or parsed,
     or a line that is not guarded, gives None.
     """
-    try:
-        lines = linecache.getlines(filename)
-    except (SyntaxError, ValueError):  # 3.8 raises for an undecodable file
-        return None
-    index = _index(filename, "".join(lines)) if lines else None
+    index = _file_index(filename)
     return None if index is None else index.reason(lineno, target, raises, name)
+
+
+def annotations_deferred(release: tuple[int, int]) -> bool:
+    """Whether ``release`` evaluates annotations only when they are asked for."""
+    return release >= _DEFERRED_FROM
+
+
+def in_annotation(filename: str, lineno: int, name: str) -> bool:
+    """Whether every mention of ``name`` at filename:lineno is in an annotation that a
+    definition evaluates (and 3.14 defers)."""
+    index = _file_index(filename)
+    return index is not None and index.annotation_only(lineno, name)
 
 
 def unreachable_in(

@@ -1103,3 +1103,48 @@ def test_an_assertion_on_a_feature_check_is_a_use_exactly_when_it_fails_on_the_r
     assert (unreachable_on(filename, lineno, (3, 12), raises, name) is None) == bool(
         run.returncode
     )
+
+
+# Annotations: evaluated when the definition runs before 3.14, when asked for from 3.14 on.
+
+ANNOTATED = {
+    "parameter": "def f(x: ast.Num = None): pass  # use\n",
+    "return": "def f() -> ast.Num: pass  # use\n",
+    "async return": "async def f() -> ast.Num: pass  # use\n",
+    "keyword-only": "def f(*, x: ast.Num = None): pass  # use\n",
+    "star args": "def f(*args: ast.Num, **kwargs: ast.Num): pass  # use\n",
+    "class variable": "class C:\n    x: ast.Num = None  # use\n",
+    "module variable": "x: ast.Num = None  # use\n",
+}
+
+
+@pytest.mark.parametrize("source", ANNOTATED.values(), ids=list(ANNOTATED))
+def test_a_name_in_an_annotation_is_no_use_from_314_on(tmp_path, source):
+    def reason(target):
+        return why(tmp_path, source, target, "AttributeError", "Num")
+
+    assert reason((3, 13)) is None
+    assert reason((3, 14)) == guards._DEFERRED
+    filename, lineno = write(tmp_path, source)
+    assert guards.in_annotation(filename, lineno, "Num")
+    assert guards.annotations_deferred((3, 14))
+    assert not guards.annotations_deferred((3, 13))
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "def f(x: ast.Num = ast.Num(1)): pass  # use\n",  # the default runs
+        "x: ast.Num = ast.Num(1)  # use\n",  # the value is assigned
+        "def f(x: int = 0): return ast.Num  # use\n",
+        "f = lambda x: ast.Num  # use\n",
+    ],
+)
+def test_a_name_outside_annotations_on_the_line_is_a_use_on_314(tmp_path, source):
+    assert why(tmp_path, source, (3, 14), "AttributeError", "Num") is None
+    filename, lineno = write(tmp_path, source)
+    assert not guards.in_annotation(filename, lineno, "Num")
+
+
+def test_in_annotation_of_a_file_that_cannot_be_read_is_false(tmp_path):
+    assert not guards.in_annotation(str(tmp_path / "missing.py"), 1, "Num")

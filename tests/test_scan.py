@@ -705,6 +705,16 @@ def test_annotations_count_only_where_they_are_evaluated(tmp_path):
     ]
     assert scan(tmp_path, lazy) == []
     assert scan(tmp_path, only_future) == []
+    # 3.14 evaluates annotations only when asked for: the default still runs.
+    deferred = """\
+        import ast
+
+        def node(value: ast.Num = ast.Num(1)) -> ast.Str:
+            return value
+        """
+    assert scan(tmp_path, deferred, target="3.14") == [
+        ("def node(value: ast.Num = ast.Num(1)) -> ast.Str:", "ast.Num"),
+    ]
 
 
 # Files that cannot be scanned.

@@ -28,6 +28,7 @@ import sys
 from types import FrameType, MappingProxyType, ModuleType
 from typing import AbstractSet, Any, Callable, Final, Iterable, Iterator, Mapping, MutableMapping
 
+from pytest_removed_apis import guards
 from pytest_removed_apis.catalog import Entry
 from pytest_removed_apis.intercept import reads
 from pytest_removed_apis.intercept.classify import whose_read
@@ -237,7 +238,11 @@ class Expected:
 class Names:
     """Every removed name hidden by one simulation."""
 
-    def __init__(self) -> None:
+    def __init__(self, deferred_annotations: bool = False) -> None:
+        """``deferred_annotations``: the simulated release evaluates an annotation only when
+        it is asked for, so a removed name read there while a definition runs is not
+        refused."""
+        self.deferred_annotations = deferred_annotations
         self.hidden: list[Hidden] = []
         self._tables: dict[int, dict[str, Hidden]] = {}
         self._undo: list[Callable[[], None]] = []
@@ -297,8 +302,17 @@ class Names:
         def refuse(module: ModuleType, attribute: str, frame: FrameType, base: Any) -> Any:
             __tracebackhide__ = True
             hidden = table[attribute]
-            if _refused(hidden, module_dict, frame):
+            if _refused(hidden, module_dict, frame) and not (
+                self.deferred_annotations
+                and guards.in_annotation(frame.f_code.co_filename, frame.f_lineno, attribute)
+            ):
                 raise hidden.error(module)
+            if hidden.active and hidden.original is _MISSING and attribute not in module_dict:
+                # Served by the module's __getattr__, which may keep what it served in the
+                # namespace: the name would then look set by the test, and stay visible.
+                value = base(module, attribute)
+                module_dict.pop(attribute, None)
+                return value
             return reads.GO_ON
 
         def dir_filter(names: list[str]) -> list[str]:

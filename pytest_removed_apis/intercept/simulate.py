@@ -40,6 +40,7 @@ from collections import ChainMap
 from types import FrameType, ModuleType, TracebackType
 from typing import AbstractSet, Any, Iterator, Mapping, Sequence, Tuple
 
+from pytest_removed_apis import guards
 from pytest_removed_apis.catalog import Entry
 from pytest_removed_apis.intercept import hiding
 from pytest_removed_apis.intercept.behaviours import Behaviours
@@ -178,7 +179,7 @@ class Simulation:
         self.behaviours = Behaviours(chosen, self.refuse)
         self.installed = False
         self._pending: set[str] = set()
-        self.names = hiding.Names()
+        self.names = hiding.Names(deferred_annotations=guards.annotations_deferred(release))
         self._saved_modules: dict[str, ModuleType] = {}
         self._baseline: dict[str, ModuleType] = {}
         self._module_names: set[str] = {entry.module for entry in self.modules.values()}

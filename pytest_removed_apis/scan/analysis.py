@@ -6,6 +6,7 @@ from __future__ import annotations
 import ast
 from typing import Any, Callable, Final, Tuple
 
+from pytest_removed_apis import guards
 from pytest_removed_apis.catalog import Entry
 from pytest_removed_apis.scan.model import (
     BUILTIN_NAMES,
@@ -60,7 +61,10 @@ class Analysis:
         self.imported: set[str] = set()  # names bound by an import
         self.bound: list[tuple[int, str]] = []  # (line, name) of each Name bound, def, class
         self.handled: set[int] = set()  # Name targets already bound with their value
-        self.lazy_annotations = _future_annotations(tree)
+        # Annotations left unevaluated: by the future import, or by the target (3.14 on).
+        self.lazy_annotations = _future_annotations(tree) or guards.annotations_deferred(
+            tables.target
+        )
         self.imports: list[ast.Import | ast.ImportFrom] = []
         self.names: list[tuple[ast.Name, Scope]] = []
         self.attributes: Candidates = []

@@ -209,6 +209,7 @@ class Tables:
 
     def __init__(self, entries: Iterable[Entry], target: tuple[int, int]) -> None:
         chosen = [entry for entry in entries if entry.removed_by(target)]
+        self.target = target
         self.modules: dict[str, Entry] = {}
         self.names: dict[str, Entry] = {}
         self.params: dict[str, dict[str, Entry]] = {}
