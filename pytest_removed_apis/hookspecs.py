@@ -32,8 +32,8 @@ def pytest_removed_apis_add_entries(config: pytest.Config) -> Sequence[Entry] | 
     depend on the running interpreter: it is watched on every Python version, never
     recorded as upcoming, and hidden by every simulation, even on a Python that needs
     nothing of the standard library hidden.  One with a Python release as ``removed_in``
-    (``"3.12"``, ``"3.13"``, ``"3.14"``) follows the Python releases as the catalog's own
-    entries do.
+    (``"3.12"``, ``"3.13"``, ``"3.14"``, ``"3.15"``) follows the Python releases as the
+    catalog's own entries do.
 
     The hook is called once per run, while pytest configures it (and for
     ``--removed-apis-catalog``), after the conftest files pytest loads at start: the

@@ -115,8 +115,8 @@ SETTINGS_KEY: Final = pytest.StashKey[Settings]()
 
 def default_target(running: tuple[int, int]) -> str:
     """The release a project on ``running`` moves to when nothing says which: the next
-    release with catalogued removals (3.8 to 3.11: 3.12; 3.12: 3.13), or the newest one
-    catalogued when none is newer than ``running``."""
+    release with catalogued removals (3.8 to 3.11: 3.12; 3.12: 3.13; 3.13: 3.14; 3.14:
+    3.15), or the newest one catalogued when none is newer than ``running``."""
     later = [release for release in RELEASES if version_tuple(release) > running]
     return later[0] if later else RELEASES[-1]
 

@@ -1258,6 +1258,27 @@ value = opcode.MAX_PSEUDO_OPCODE
 """,
         "AttributeError",
     ),
+    "pathlib.Path:keyword-arguments": Trigger(
+        """\
+import pathlib
+pathlib.Path('a', key='ignored')
+""",
+        "TypeError",
+    ),
+    "pathlib.PurePath.relative_to:extra-arguments": Trigger(
+        """\
+import pathlib
+assert pathlib.PurePath('/a/b/c').relative_to('/a', 'b') == pathlib.PurePath('c')
+""",
+        "TypeError",
+    ),
+    "pathlib.PurePath.is_relative_to:extra-arguments": Trigger(
+        """\
+import pathlib
+assert pathlib.PurePath('/a/b/c').is_relative_to('/a', 'b')
+""",
+        "TypeError",
+    ),
     "pathlib.Path:context-manager": Trigger(
         """\
 import pathlib
@@ -1477,6 +1498,40 @@ parser.add_argument('--cache', action=argparse.BooleanOptionalAction, metavar='B
 """,
         "TypeError",
     ),
+    "argparse:nested-argument-groups": Trigger(
+        """\
+import argparse
+parser = argparse.ArgumentParser()
+group = parser.add_argument_group('outer')
+group.add_argument_group('inner')
+""",
+        "ValueError",
+    ),
+    "argparse:nested-mutually-exclusive-groups": Trigger(
+        """\
+import argparse
+parser = argparse.ArgumentParser()
+group = parser.add_mutually_exclusive_group()
+group.add_mutually_exclusive_group()
+""",
+        "ValueError",
+    ),
+    "asyncio.get_event_loop:implicit-loop-creation": Trigger(
+        """\
+import asyncio
+loop = asyncio.get_event_loop()
+loop.close()
+""",
+        "RuntimeError",
+    ),
+    "asyncio.DefaultEventLoopPolicy.get_event_loop:implicit-loop-creation": Trigger(
+        """\
+import asyncio
+loop = asyncio.get_event_loop_policy().get_event_loop()
+loop.close()
+""",
+        "RuntimeError",
+    ),
     "ast.Num": Trigger(
         """\
 import ast
@@ -1532,6 +1587,20 @@ node = ast.parse('"text"').body[0].value
 assert node.s == 'text'
 """,
         "AttributeError",
+    ),
+    "ast.NodeVisitor:legacy-visit-methods": Trigger(
+        """\
+import ast
+class Numbers(ast.NodeVisitor):
+    def __init__(self):
+        self.seen = []
+    def visit_Num(self, node):
+        self.seen.append(node.value)
+numbers = Numbers()
+numbers.visit(ast.parse('1 + 2'))
+assert numbers.seen == [1, 2], 'NodeVisitor called no visit_Num'
+""",
+        "AssertionError",
     ),
     "ast.NodeVisitor.visit_Constant": Trigger(
         """\
@@ -1902,6 +1971,316 @@ assert urllib.request.MAXFTPCACHE > 0
         """\
 import urllib.request
 urllib.request.ftpcache.clear()
+""",
+        "AttributeError",
+    ),
+    "argparse.HelpFormatter:color": Trigger(
+        """\
+import argparse
+formatter = argparse.HelpFormatter('tool', color=False)
+formatter.add_usage('tool [-h]', [], [])
+""",
+        "TypeError",
+    ),
+    "cProfile.label": Trigger(
+        """\
+import cProfile
+def work():
+    pass
+assert cProfile.label(work.__code__)[2] == 'work'
+""",
+        "AttributeError",
+    ),
+    "cProfile.main": Trigger(
+        """\
+import cProfile
+assert callable(cProfile.main)
+""",
+        "AttributeError",
+    ),
+    "ctypes.SetPointerType": Trigger(
+        """\
+import ctypes
+class Cell(ctypes.Structure):
+    pass
+cell_pointer = ctypes.POINTER(Cell)
+set_pointer_type = ctypes.SetPointerType
+try:
+    set_pointer_type(cell_pointer, Cell)
+except (TypeError, RuntimeError):
+    pass  # the pointer type is complete already: only the call matters here
+Cell._fields_ = [('value', ctypes.c_int), ('next', cell_pointer)]
+""",
+        "AttributeError",
+    ),
+    "glob.glob0": Trigger(
+        """\
+import glob
+assert glob.glob0('.', 'no-such-file') == []
+""",
+        "AttributeError",
+    ),
+    "glob.glob1": Trigger(
+        """\
+import glob
+assert glob.glob1('.', '*.no-such-suffix') == []
+""",
+        "AttributeError",
+    ),
+    "http.server.CGIHTTPRequestHandler": Trigger(
+        """\
+import http.server
+handler = http.server.CGIHTTPRequestHandler
+try:
+    handler(None, None, None)
+except AttributeError:
+    pass  # no real request: only the construction matters here
+""",
+        "AttributeError",
+    ),
+    "importlib.abc.Loader.load_module": Trigger(
+        """\
+import importlib.abc
+class Loader(importlib.abc.Loader):
+    def exec_module(self, module):
+        module.answer = 42
+assert Loader().load_module('loaded_by_loader').answer == 42
+""",
+        "AttributeError",
+    ),
+    "importlib.abc.InspectLoader.load_module": Trigger(
+        """\
+import importlib.abc
+class Loader(importlib.abc.InspectLoader):
+    def get_source(self, name):
+        return 'answer = 42'
+assert Loader().load_module('loaded_by_inspect_loader').answer == 42
+""",
+        "AttributeError",
+    ),
+    "importlib.abc.SourceLoader.load_module": Trigger(
+        """\
+import importlib.abc
+class Loader(importlib.abc.SourceLoader):
+    def get_filename(self, name):
+        return '/nonexistent/loaded_by_source_loader.py'
+    def get_data(self, path):
+        return b'answer = 42'
+assert Loader().load_module('loaded_by_source_loader').answer == 42
+""",
+        "AttributeError",
+    ),
+    "importlib.abc.FileLoader.load_module": Trigger(
+        """\
+import importlib.abc, os, tempfile
+class Loader(importlib.abc.FileLoader, importlib.abc.SourceLoader):
+    pass
+path = os.path.join(tempfile.mkdtemp(), 'loaded_from_file.py')
+with open(path, 'w') as source:
+    source.write('answer = 42\\n')
+assert Loader('loaded_from_file', path).load_module().answer == 42
+""",
+        "AttributeError",
+    ),
+    "importlib.machinery.BuiltinImporter.load_module": Trigger(
+        """\
+import importlib.machinery
+assert importlib.machinery.BuiltinImporter.load_module('_string')
+""",
+        "AttributeError",
+    ),
+    "importlib.machinery.FrozenImporter.load_module": Trigger(
+        """\
+import importlib.machinery
+importlib.machinery.FrozenImporter.load_module('__hello__')
+""",
+        "AttributeError",
+    ),
+    "importlib.machinery.NamespaceLoader.load_module": Trigger(
+        """\
+import importlib.machinery
+loader = importlib.machinery.NamespaceLoader('loaded_namespace', [], None)
+loader.load_module('loaded_namespace')
+""",
+        "AttributeError",
+    ),
+    "importlib.metadata.DeprecatedNonAbstract": Trigger(
+        """\
+import importlib.metadata
+assert isinstance(importlib.metadata.DeprecatedNonAbstract, type)
+""",
+        "AttributeError",
+    ),
+    "importlib.resources.files:package": Trigger(
+        """\
+import importlib.resources
+assert importlib.resources.files(package='json').joinpath('__init__.py').is_file()
+""",
+        "TypeError",
+    ),
+    "importlib.util.cache_from_source:debug_override": Trigger(
+        """\
+import importlib.util
+assert importlib.util.cache_from_source('/a/b.py', debug_override=True).endswith('.pyc')
+""",
+        "TypeError",
+    ),
+    "pathlib.DirEntryInfo": Trigger(
+        """\
+import pathlib
+assert isinstance(pathlib.DirEntryInfo, type)
+""",
+        "AttributeError",
+    ),
+    "pathlib.PathInfo": Trigger(
+        """\
+import pathlib
+assert isinstance(pathlib.PathInfo, type)
+""",
+        "AttributeError",
+    ),
+    "pathlib.copy_info": Trigger(
+        """\
+import pathlib
+assert callable(pathlib.copy_info)
+""",
+        "AttributeError",
+    ),
+    "pathlib.magic_open": Trigger(
+        """\
+import pathlib
+assert callable(pathlib.magic_open)
+""",
+        "AttributeError",
+    ),
+    "pathlib.PurePath.is_reserved": Trigger(
+        """\
+import pathlib
+assert not pathlib.PurePosixPath('data.txt').is_reserved()
+""",
+        "AttributeError",
+    ),
+    "platform.java_ver": Trigger(
+        """\
+import platform
+release, vendor, vm_info, os_info = platform.java_ver()
+""",
+        "AttributeError",
+    ),
+    "sre_compile": Trigger(
+        """\
+import sre_compile
+assert sre_compile.compile('a+').match('aa')
+""",
+        "ModuleNotFoundError",
+    ),
+    "sre_constants": Trigger(
+        """\
+import sre_constants
+assert sre_constants.MAXREPEAT > 0
+""",
+        "ModuleNotFoundError",
+    ),
+    "sre_parse": Trigger(
+        """\
+import sre_parse
+assert sre_parse.parse('a+')
+""",
+        "ModuleNotFoundError",
+    ),
+    "sysconfig.is_python_build:check_home": Trigger(
+        """\
+import sysconfig
+sysconfig.is_python_build(check_home=True)
+""",
+        "TypeError",
+    ),
+    "types.CodeType.co_lnotab": Trigger(
+        """\
+def work():
+    return 1
+assert isinstance(work.__code__.co_lnotab, bytes)
+""",
+        "AttributeError",
+    ),
+    "typing.no_type_check_decorator": Trigger(
+        """\
+import typing
+@typing.no_type_check_decorator
+def untyped(func):
+    return func
+""",
+        "AttributeError",
+    ),
+    "wave.Wave_read.getmarkers": Trigger(
+        """\
+import io, wave
+buffer = io.BytesIO()
+with wave.open(buffer, 'wb') as writer:
+    writer.setnchannels(1)
+    writer.setsampwidth(1)
+    writer.setframerate(8000)
+    writer.writeframes(bytes(1))
+buffer.seek(0)
+assert wave.open(buffer, 'rb').getmarkers() is None
+""",
+        "AttributeError",
+    ),
+    "wave.Wave_read.getmark": Trigger(
+        """\
+import io, wave
+buffer = io.BytesIO()
+with wave.open(buffer, 'wb') as writer:
+    writer.setnchannels(1)
+    writer.setsampwidth(1)
+    writer.setframerate(8000)
+    writer.writeframes(bytes(1))
+buffer.seek(0)
+reader = wave.open(buffer, 'rb')
+try:
+    reader.getmark(1)
+except wave.Error:
+    pass
+""",
+        "AttributeError",
+    ),
+    "wave.Wave_write.getmarkers": Trigger(
+        """\
+import io, wave
+writer = wave.open(io.BytesIO(), 'wb')
+assert writer.getmarkers() is None
+""",
+        "AttributeError",
+    ),
+    "wave.Wave_write.getmark": Trigger(
+        """\
+import io, wave
+writer = wave.open(io.BytesIO(), 'wb')
+try:
+    writer.getmark(1)
+except wave.Error:
+    pass
+""",
+        "AttributeError",
+    ),
+    "wave.Wave_write.setmark": Trigger(
+        """\
+import io, wave
+writer = wave.open(io.BytesIO(), 'wb')
+try:
+    writer.setmark(1, 0, 'start')
+except wave.Error:
+    pass
+""",
+        "AttributeError",
+    ),
+    "zipimport.zipimporter.load_module": Trigger(
+        """\
+import os, tempfile, zipfile, zipimport
+path = os.path.join(tempfile.mkdtemp(), 'modules.zip')
+with zipfile.ZipFile(path, 'w') as archive:
+    archive.writestr('zipped_module.py', 'answer = 42\\n')
+assert zipimport.zipimporter(path).load_module('zipped_module').answer == 42
 """,
         "AttributeError",
     ),

@@ -15,7 +15,7 @@ reaches any more, unless ``NOT_API`` says why it never was API.
 
 ``NOT_REMOVED`` lists what the comparison reports as gone although the release still has
 it: packages that the builds it ran on ship apart or leave out (Debian's 3.14 has no
-``tkinter``), and names it misreads, each with the reason.
+``tkinter``, its 3.15 no ``dbm.ndbm``), and names it misreads, each with the reason.
 """
 
 from __future__ import annotations
@@ -42,6 +42,13 @@ NOT_API = {
         "an itertools recipe that readers imports from the private importlib.resources."
         "_itertools for itself"
     ),
+    **{
+        name: "typing.List, which the module imported for its own annotations until 3.15"
+        for name in ("importlib.metadata.List", "importlib.resources.simple.List")
+    },
+    "pathlib.types.magic_open": (
+        "a helper that pathlib.types imports from the private pathlib._os for itself (3.14)"
+    ),
 }
 
 
@@ -53,9 +60,18 @@ NOT_REMOVED = {
         "_collections_abc in sys.modules under the name, so only a spec lookup misses it"
     ),
     "ctypes.macholib": "macOS support that Debian's builds leave out; CPython ships it",
+    "dbm.ndbm": (
+        "needs _dbm, which Debian's 3.15 build leaves out (its 3.14 build has it); CPython "
+        "3.15 ships both"
+    ),
+    "sitecustomize": "Debian's own module, no part of CPython; importable on neither build",
+    "collections.heapq": (
+        "a placeholder for a lazy import (heapq = None) that 3.14's collections left as an "
+        "attribute; never API"
+    ),
     "idlelib": "packaged apart (python3-tk) by Debian, whose builds ran the comparison",
-    "tkinter": "packaged apart (python3-tk) by Debian; its sources lose no name in 3.14",
-    "turtle": "needs tkinter, packaged apart by Debian; its source loses no name in 3.14",
+    "tkinter": "packaged apart (python3-tk) by Debian; its sources lose no name in 3.14/3.15",
+    "turtle": "needs tkinter, packaged apart by Debian; its source loses no name in 3.14/3.15",
     "turtledemo": "needs tkinter, packaged apart by Debian, whose builds ran the comparison",
     **{
         f"termios.{name}": (

@@ -5,7 +5,8 @@ removed APIs read through a module that re-exported them (``sqlite3.dbapi2``,
 ``sre_parse``, ``unittest.loader``) are ordinary module and name entries: default mode fails
 a test that uses one, and simulation hides it, as the real release does
 (``tests/comparison/snippets/test_removed_test_packages.py`` and
-``test_removed_reexports.py`` compare whole runs with real 3.12 and 3.13).
+``test_removed_reexports.py`` compare whole runs with real 3.12 and 3.13).  So are the
+``sre_*`` modules, which 3.15 removed whole after 3.12 and 3.13 had removed names in them.
 """
 
 from __future__ import annotations
@@ -16,8 +17,10 @@ import pytest
 
 BEFORE_312 = sys.version_info < (3, 12)
 BEFORE_313 = sys.version_info < (3, 13)
+BEFORE_315 = sys.version_info < (3, 15)
 only_before_312 = pytest.mark.skipif(not BEFORE_312, reason="3.12 removed these already")
 only_before_313 = pytest.mark.skipif(not BEFORE_313, reason="3.13 removed these already")
+only_before_315 = pytest.mark.skipif(not BEFORE_315, reason="3.15 removed these already")
 
 USES_312 = {
     "unittest.test": "from unittest.test.support import LoggingResult",
@@ -36,6 +39,9 @@ USES_313 = {
     "unittest.loader.findTestCases": "import unittest.loader; unittest.loader.findTestCases",
     "unittest.loader.getTestCaseNames": "from unittest import loader; loader.getTestCaseNames",
 }
+
+SRE_MODULES = ("sre_compile", "sre_constants", "sre_parse")
+"""3.15 removed them whole; 3.12 and 3.13 had already removed names inside them."""
 
 TEST = """
 import warnings
@@ -137,3 +143,38 @@ def test_simulated_313_hides_the_unittest_loader_functions(project):
     )
     result = project.runpytest_subprocess("--simulate-python", "3.13", "-p", "no:randomly")
     result.assert_outcomes(passed=1)
+
+
+@only_before_315
+@pytest.mark.parametrize("module", SRE_MODULES)
+def test_default_mode_fails_an_import_of_a_315_module_when_the_target_is_315(project, module):
+    project.makepyfile(test_use=TEST.format(line=f"import {module}"))
+    result = project.runpytest_subprocess("-p", "no:randomly", "--removed-apis-target=3.15")
+    result.assert_outcomes(passed=1, failed=1)
+    result.stdout.fnmatch_lines([f"*{module}  removed in Python 3.15, 1 test"])
+
+
+@only_before_315
+def test_simulated_315_hides_the_sre_modules_and_what_earlier_releases_removed_in_them(
+    project,
+):
+    project.makepyfile(
+        test_hidden=f"""
+        import importlib, pytest, re
+
+        def test_modules_are_gone():
+            for name in {SRE_MODULES!r}:
+                with pytest.raises(ModuleNotFoundError) as caught:
+                    importlib.import_module(name)
+                assert caught.value.name == name
+
+        def test_a_name_removed_earlier_goes_with_its_module():
+            with pytest.raises(ModuleNotFoundError, match="sre_parse"):
+                from sre_parse import expand_template
+
+        def test_re_keeps_working():
+            assert re.match("(a)+", "aa").expand(r"\\1") == "a"
+        """
+    )
+    result = project.runpytest_subprocess("--simulate-python", "3.15", "-p", "no:randomly")
+    result.assert_outcomes(passed=3)

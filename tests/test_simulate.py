@@ -687,9 +687,10 @@ else:
 simulation.uninstall()
 """
 
-# Removed behaviours of built-in types, which no simulation can take away.
+# Removed behaviours and attributes of built-in types, which no simulation can take away.
 CANNOT_SIMULATE = {
     "builtins.classmethod:descriptor-chaining",
+    "types.CodeType.co_lnotab",
     "types.FrameType.clear:suspended-frame",
 }
 
@@ -889,3 +890,27 @@ def test_a_submodule_of_a_hidden_module_is_put_back_by_the_next_reset_too(tmp_pa
     assert simulation._modules_expected is simulation_expected
     simulation.note_module("json")  # not under a removed name
     assert "json" not in simulation._module_names
+
+
+@pytest.mark.skipif(sys.version_info >= (3, 14), reason="3.14 has the names gone already")
+def test_a_name_read_by_an_annotation_is_refused_only_before_314(project):
+    project.makepyfile(
+        test_annotations="""
+        import ast
+
+        def test_annotation():
+            def node(value: ast.Num = None) -> ast.Str:
+                return value
+            assert node() is None
+
+        def test_use_beside_an_annotation():
+            def node(value: ast.Num = None): return ast.Num
+            node()
+        """
+    )
+    result = project.runpytest("--simulate-python", "3.14", "-p", "no:randomly")
+    result.assert_outcomes(passed=1, failed=1)
+    result.stdout.fnmatch_lines(["*AttributeError: module 'ast' has no attribute 'Num'*"])
+    if sys.version_info < (3, 12):  # 3.12 and 3.13 read an alias through ast.__getattr__
+        result = project.runpytest("--simulate-312", "-p", "no:randomly")
+        result.assert_outcomes(passed=2)

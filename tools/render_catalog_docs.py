@@ -21,8 +21,8 @@ The catalog
    Do not edit it by hand: the test suite fails when it is stale.
 
 One entry per standard-library API that exists in CPython 3.11 and is gone (or no longer
-behaves the old way) in 3.12, and likewise from 3.12 to 3.13 and from 3.13 to 3.14. The test
-suite proves every entry on the real interpreters: present and usable on each release before
+behaves the old way) in 3.12, and likewise from 3.12 to 3.13, from 3.13 to 3.14 and from 3.14
+to 3.15. The test every entry on the real interpreters: present and usable on each release before
 its removal, absent (or failing the way the newer release fails) from the release that
 removed it on.
 
@@ -41,19 +41,20 @@ DeprecationWarning for it (the catalog keeps a regular expression matching its t
 
 Run ``pytest --removed-apis-catalog`` to print the same list in a terminal.
 
-How the list was made: from the "Removed" sections of What's New in Python 3.12, 3.13 and
-3.14 and the 3.11 "Pending removal in Python 3.12" list, completed by comparing the real
-interpreters with ``tools/stdlib_surface.py`` (every stdlib module, public module
+How the list was made: from the "Removed" sections of What's New in Python 3.12, 3.13,
+3.14 and 3.15 and the 3.11 "Pending removal in Python 3.12" list, completed by comparing the
+real interpreters with ``tools/stdlib_surface.py`` (every stdlib module, public module
 attribute and public class member of one release, looked up with ``getattr`` on the next).
 Where the documentation and the interpreters disagree, the interpreters win: ``typing.io``
 and ``typing.re`` were announced for 3.12 but went in 3.13; ``cgi.log`` was announced for
 3.12 but went with the whole ``cgi`` module in 3.13; ``zipimport.zipimporter.load_module``
-still warns "slated for removal in Python 3.12" on 3.13; ``locale.getdefaultlocale`` and
-the legacy ``importlib.resources`` functions announced for 3.13 are still there, and so is
+still warns "slated for removal in Python 3.12" on 3.13 and went in 3.15;
+``locale.getdefaultlocale``, announced for 3.13 and then 3.15, and the legacy
+``importlib.resources`` functions announced for 3.13 are still there, and so is
 ``collections.abc.ByteString``, announced for 3.14; and ``pathlib.Path.link_to``,
 ``dis.hasnargs``, ``unittest.load_tests``, the ``token.ASYNC`` family,
-``asyncio.unix_events.BaseChildWatcher``, ``urllib.request.ftpcache`` and more are gone
-although What's New does not list them.
+``asyncio.unix_events.BaseChildWatcher``, ``urllib.request.ftpcache``, ``cProfile.main``
+and more are gone although What's New does not list them.
 """
 
 

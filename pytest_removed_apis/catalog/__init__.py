@@ -1,14 +1,14 @@
-"""The catalog: one frozen record per standard-library API removed in Python 3.12, 3.13 or
-3.14.
+"""The catalog: one frozen record per standard-library API removed in Python 3.12, 3.13,
+3.14 or 3.15.
 
 What is an entry
     Every Python-level API that exists in CPython 3.11 and is gone, or no longer behaves the
     old way, in 3.12, and likewise for each later release the catalog covers (3.12 to 3.13,
-    3.13 to 3.14).  The list starts from the "Removed" sections of What's New in each of
-    those releases and is completed by a mechanical comparison of the real interpreters
-    (``tools/stdlib_surface.py``, and ``tools/surface/reachable.py`` for what only importing
-    shows); the test suite proves every entry present on the releases before its removal
-    and absent from the release that removed it.
+    3.13 to 3.14, 3.14 to 3.15).  The list starts from the "Removed" sections of What's New
+    in each of those releases and is completed by a mechanical comparison of the real
+    interpreters (``tools/stdlib_surface.py``, and ``tools/surface/reachable.py`` for what
+    only importing shows); the test suite proves every entry present on the releases before
+    its removal and absent from the release that removed it.
 
     That includes the test packages a package carried (``unittest.test``, ``ctypes.test``:
     3.12 moved them into ``test``, and projects import their helpers), and a removed API
@@ -51,7 +51,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from pytest_removed_apis.catalog import py312, py313, py314
+from pytest_removed_apis.catalog import py312, py313, py314, py315
 from pytest_removed_apis.catalog.entry import (
     ADDABLE_KINDS,
     KINDS,
@@ -88,7 +88,9 @@ __all__ = [
 
 
 CATALOG: Final[tuple[Entry, ...]] = tuple(
-    sorted(py312.ENTRIES + py313.ENTRIES + py314.ENTRIES, key=lambda entry: entry.id)
+    sorted(
+        py312.ENTRIES + py313.ENTRIES + py314.ENTRIES + py315.ENTRIES, key=lambda entry: entry.id
+    )
 )
 _BY_ID: Final[dict[str, Entry]] = {entry.id: entry for entry in CATALOG}
 

@@ -20,9 +20,9 @@ KINDS: Final[tuple[Kind, ...]] = (
     "parameter",
     "behaviour",
 )
-Release = Literal["3.12", "3.13", "3.14"]
+Release = Literal["3.12", "3.13", "3.14", "3.15"]
 Availability = Literal["unix", "windows", "macos"]
-RELEASES: Final[tuple[Release, ...]] = ("3.12", "3.13", "3.14")
+RELEASES: Final[tuple[Release, ...]] = ("3.12", "3.13", "3.14", "3.15")
 ADDABLE_KINDS: Final[tuple[Kind, ...]] = KINDS[:-1]
 """The kinds an added entry may have: a ``behaviour`` needs code of its own to be seen."""
 
@@ -161,6 +161,7 @@ _REMOVED_ANCHOR: Final[dict[Release, str]] = {
     "3.12": "removed",
     "3.13": "removed-modules-and-apis",
     "3.14": "removed",
+    "3.15": "removed",
 }
 
 
