@@ -54,6 +54,7 @@ SIMULATE_ARGS = {
     "3.12": ("--simulate-312",),
     "3.13": ("--simulate-python", "3.13"),
     "3.14": ("--simulate-python", "3.14"),
+    "3.15": ("--simulate-python", "3.15"),
 }
 """How the command line asks for each simulated release."""
 

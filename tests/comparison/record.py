@@ -75,6 +75,7 @@ releases from 3.12 on.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import re
@@ -109,27 +110,30 @@ OUTCOMES = ("passed", "failed", "error", "skipped")
 Outcomes = Dict[str, str]  # noqa: UP006 - evaluated at run time on 3.8
 
 
-PARTIAL_BUILDS: dict[str, dict[str, tuple[str, str]]] = {
-    "3.14": {
+PARTIAL_BUILDS: dict[str, dict[str, tuple[str, str, str]]] = {
+    release: {
         "test_removed_test_packages.py::test_from_tkinter_test_support_import_AbstractTkTest": (
+            "tkinter",
             "failed: ModuleNotFoundError",
-            "Debian's build of 3.14, which recorded it, ships tkinter apart and skips the "
-            "test; a build with tkinter has no tkinter.test and fails the import",
+            f"Debian's build of {release}, which recorded it, ships tkinter apart and skips "
+            "the test; a build with tkinter has no tkinter.test and fails the import",
         ),
-    },
+    }
+    for release in ("3.14", "3.15")
 }
 """Results a recording made on a build that leaves part of the standard library out
-differs from a full build in: release -> node id (in ``snippets/``) -> (the full build's
-result, why).  The comparisons of older interpreters with that release expect the full
-build's result; the check of the recording on the release itself expects what it saw."""
+differs from a full build in: release -> node id (in ``snippets/``) -> (the module the build
+left out, the full build's result, why).  The comparisons with that release expect the full
+build's result where the running interpreter has the module; the check of the recording on
+the release itself expects what it saw."""
 
 
 def full_build(release: str, results: Outcomes, prefix: str = "") -> Outcomes:
     """``results`` recorded on ``release``, as a full build of it gives them (``prefix``:
     the folder of ``snippets/`` in the run, for the simulation's sets)."""
     adjusted = dict(results)
-    for node, (result, _why) in PARTIAL_BUILDS.get(release, {}).items():
-        if prefix + node in adjusted:
+    for node, (module, result, _why) in PARTIAL_BUILDS.get(release, {}).items():
+        if prefix + node in adjusted and importlib.util.find_spec(module) is not None:
             adjusted[prefix + node] = result if prefix else result.split(":")[0]
     return adjusted
 
