@@ -22,6 +22,16 @@ from types import FrameType, MethodType, ModuleType
 from typing import Any, Callable, Final, Iterable, Mapping
 
 from pytest_removed_apis.catalog import Entry
+from pytest_removed_apis.intercept.behaviours314 import (
+    LEGACY_VISITORS,
+    LOOP_FUNCTION,
+    LOOP_METHOD,
+    PATH_KEYWORDS,
+    no_implicit_event_loop,
+    no_legacy_visitors,
+    no_nested_groups,
+    strict_path_arguments,
+)
 from pytest_removed_apis.intercept.classify import is_library, library_object
 from pytest_removed_apis.intercept.group_syntax import GroupSyntax
 from pytest_removed_apis.intercept.imports import take_imported
@@ -444,177 +454,11 @@ def _enum_contains_answers(behaviours: Behaviours, module: ModuleType) -> None:
     behaviours.patch(meta, "__contains__", __contains__)
 
 
-_LOOP_FUNCTION: Final = "asyncio.get_event_loop:implicit-loop-creation"
-_LOOP_METHOD: Final = "asyncio.DefaultEventLoopPolicy.get_event_loop:implicit-loop-creation"
-
-
-def _no_implicit_event_loop(behaviours: Behaviours, module: ModuleType) -> None:
-    """3.14's policy no longer makes a loop when the main thread has none and none was ever
-    set: ``get_event_loop()`` raises ``RuntimeError`` (3.12 and 3.13 warn, older releases
-    make the loop silently).  The policy's method is where the loop is made;
-    ``asyncio.get_event_loop`` (C code that calls it) is wrapped too, to tell its uses from
-    the method's own.  The standard library's own calls are left alone: 3.14 changed them
-    its own way (3.8's ``asyncio.Queue()`` asked for the loop, 3.14's does not)."""
-    import threading
-
-    events = module.events
-    base = events.BaseDefaultEventLoopPolicy
-    original_method = vars(base)["get_event_loop"]
-    original_function = module.get_event_loop
-
-    def implicit(policy: Any, frame: FrameType) -> bool:
-        local = policy._local
-        return (
-            local._loop is None
-            and not local._set_called
-            and threading.current_thread() is threading.main_thread()
-            and not is_library(frame.f_code.co_filename)
-        )
-
-    def make(policy: Any, entry_id: str, frame: FrameType) -> None:
-        name = threading.current_thread().name
-        error = RuntimeError(f"There is no current event loop in thread {name!r}.")
-        if behaviours.use(entry_id, error, frame):
-            # Recorded: the loop is made as before, without the warning of 3.12, which
-            # would name both entries (its text and the line cannot tell them apart).
-            policy.set_event_loop(policy.new_event_loop())
-
-    @functools.wraps(original_function)
-    def get_event_loop() -> Any:
-        frame = sys._getframe(1)
-        if events._get_running_loop() is None:
-            policy = events.get_event_loop_policy()
-            if isinstance(policy, base) and implicit(policy, frame):
-                make(policy, _LOOP_FUNCTION, frame)
-        return original_function()
-
-    @functools.wraps(original_method)
-    def get_event_loop_of_policy(self: Any) -> Any:
-        frame = sys._getframe(1)  # this package's own, when asyncio.get_event_loop called
-        if implicit(self, frame):
-            make(self, _LOOP_METHOD, frame)
-        return original_method(self)
-
-    behaviours.patch(module, "get_event_loop", get_event_loop)
-    behaviours.patch(events, "get_event_loop", get_event_loop)
-    behaviours.patch(base, "get_event_loop", get_event_loop_of_policy)
-
-
-_NESTED_GROUPS: Final = (
-    ("_ArgumentGroup", "add_argument_group", "argparse:nested-argument-groups", "argument"),
-    (
-        "_MutuallyExclusiveGroup",
-        "add_mutually_exclusive_group",
-        "argparse:nested-mutually-exclusive-groups",
-        "mutually exclusive",
-    ),
-)
-
-
-def _no_nested_groups(behaviours: Behaviours, module: ModuleType) -> None:
-    """3.14 refuses an argument group made in a group, and a mutually exclusive group made
-    in a mutually exclusive group, with ``ValueError`` (3.11 to 3.13 warn, older releases
-    take both silently, through the methods groups inherit from the parser's base)."""
-    for owner_name, name, entry_id, what in _NESTED_GROUPS:
-        owner = getattr(module, owner_name)
-        original = getattr(owner, name)
-        message = f"{what} groups cannot be nested"
-        behaviours.patch(owner, name, _refusing_nested(behaviours, original, entry_id, message))
-
-
-def _refusing_nested(
-    behaviours: Behaviours, original: Any, entry_id: str, message: str
-) -> Callable[..., Any]:
-    @functools.wraps(original)
-    def nested(self: Any, *args: Any, **kwargs: Any) -> Any:
-        behaviours.use(entry_id, ValueError(message), sys._getframe(1))
-        return original(self, *args, **kwargs)
-
-    return nested
-
-
-_LEGACY_VISITORS: Final = "ast.NodeVisitor:legacy-visit-methods"
-
-
-def _no_legacy_visitors(behaviours: Behaviours, module: ModuleType) -> None:
-    """3.14's ``NodeVisitor`` has no ``visit_Constant`` of its own, which called the
-    ``visit_Num``, ``visit_Str``, ... a visitor defines for a constant (every release from
-    3.8 warns, and default mode reads the warning): the constant goes to
-    ``generic_visit``.  Refused only: ``visit`` is wrapped."""
-    base = module.NodeVisitor
-    constant = module.Constant
-    type_names = module._const_node_type_names
-    original = vars(base)["visit"]
-
-    def legacy(visitor: Any, node: Any) -> bool:
-        mro = type(visitor).__mro__
-        if next(owner for owner in mro if "visit_Constant" in vars(owner)) is not base:
-            return False  # the visitor's own visit_Constant: 3.14 calls it
-        value = node.value
-        name = type_names.get(type(value))
-        if name is None:
-            name = next((n for kind, n in type_names.items() if isinstance(value, kind)), None)
-        return name is not None and hasattr(visitor, f"visit_{name}")
-
-    @functools.wraps(original)
-    def visit(self: Any, node: Any) -> Any:
-        if type(node) is constant and legacy(self, node) and behaviours.taken(_LEGACY_VISITORS):
-            return self.generic_visit(node)
-        return original(self, node)
-
-    behaviours.patch(base, "visit", visit)
-
-
-_PATH_KEYWORDS: Final = "pathlib.Path:keyword-arguments"
-
-
-def _strict_path_arguments(behaviours: Behaviours, module: ModuleType) -> None:
-    """3.14's ``Path()`` takes no keyword arguments, and ``relative_to()`` and
-    ``is_relative_to()`` one path only (3.12 and 3.13 warn, older releases take them
-    silently): ``Path.__init__`` (``__new__`` before 3.12) and the two methods are
-    wrapped."""
-    path, pure = module.Path, module.PurePath
-    maker = "__init__" if "__init__" in vars(path) else "__new__"
-    original_maker = getattr(path, maker)
-
-    @functools.wraps(original_maker)
-    def make(cls_or_self: Any, *args: Any, **kwargs: Any) -> Any:
-        if kwargs:
-            keyword = next(iter(kwargs))
-            message = f"PurePath.__init__() got an unexpected keyword argument {keyword!r}"
-            behaviours.use(_PATH_KEYWORDS, TypeError(message), sys._getframe(1))
-        return original_maker(cls_or_self, *args, **kwargs)
-
-    behaviours.patch(path, maker, staticmethod(make) if maker == "__new__" else make)
-    for name in ("relative_to", "is_relative_to"):
-        if name in vars(pure):  # is_relative_to() is new in 3.9
-            behaviours.patch(pure, name, _one_other_path(behaviours, vars(pure)[name]))
-
-
-def _one_other_path(behaviours: Behaviours, original: Any) -> Callable[..., Any]:
-    name = original.__name__
-    entry_id = f"pathlib.PurePath.{name}:extra-arguments"
-
-    @functools.wraps(original)
-    def relative(self: Any, *others: Any, **kwargs: Any) -> Any:
-        frame = sys._getframe(1)
-        # 3.9 to 3.11's is_relative_to() passes its paths on to relative_to() itself.
-        if len(others) > 1 and not is_library(frame.f_code.co_filename):
-            given = str(len(others) + 1)
-            if kwargs:  # walk_up= (3.12 and 3.13)
-                given += f" positional arguments (and {len(kwargs)} keyword-only argument)"
-            message = f"PurePath.{name}() takes 2 positional arguments but {given} were given"
-            behaviours.use(entry_id, TypeError(message), frame)
-        return original(self, *others, **kwargs)
-
-    return relative
-
-
 _ENTRY_POINTS: Final = Behaviour("importlib.metadata", _entry_points)
 _RANDRANGE: Final = Behaviour("random", _integer_randrange)
-_EVENT_LOOP: Final = Behaviour("asyncio", _no_implicit_event_loop)
-_NESTING: Final = Behaviour("argparse", _no_nested_groups)
-_PATH_ARGUMENTS: Final = Behaviour("pathlib", _strict_path_arguments)
+_EVENT_LOOP: Final = Behaviour("asyncio", no_implicit_event_loop)
+_NESTING: Final = Behaviour("argparse", no_nested_groups)
+_PATH_ARGUMENTS: Final = Behaviour("pathlib", strict_path_arguments)
 
 BEHAVIOURS: Final[Mapping[str, Behaviour]] = {
     _ENUM_CONTAINS: Behaviour("enum", _enum_contains_answers),
@@ -639,12 +483,12 @@ BEHAVIOURS: Final[Mapping[str, Behaviour]] = {
     "typing.TypedDict:keyword-arguments": Behaviour(
         "typing", _typed_dict_without_keywords, recorded=False
     ),
-    _LOOP_FUNCTION: _EVENT_LOOP,
-    _LOOP_METHOD: _EVENT_LOOP,
+    LOOP_FUNCTION: _EVENT_LOOP,
+    LOOP_METHOD: _EVENT_LOOP,
     "argparse:nested-argument-groups": _NESTING,
     "argparse:nested-mutually-exclusive-groups": _NESTING,
-    _LEGACY_VISITORS: Behaviour("ast", _no_legacy_visitors, recorded=False),
-    _PATH_KEYWORDS: _PATH_ARGUMENTS,
+    LEGACY_VISITORS: Behaviour("ast", no_legacy_visitors, recorded=False),
+    PATH_KEYWORDS: _PATH_ARGUMENTS,
     "pathlib.PurePath.relative_to:extra-arguments": _PATH_ARGUMENTS,
     "pathlib.PurePath.is_relative_to:extra-arguments": _PATH_ARGUMENTS,
 }
