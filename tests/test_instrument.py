@@ -678,3 +678,42 @@ def test_a_member_of_another_enum_in_an_enum_class_is_no_use(seen):
     finally:
         watch.uninstall()
     assert seen == []
+
+
+def test_a_read_hook_answers_as_the_module_type_would():
+    from pytest_removed_apis.intercept import reads
+
+    class Flavoured(types.ModuleType):
+        flavour = "plain"  # an attribute of the type, not of the module
+
+    module = Flavoured("removed_apis_flavoured")
+    module.function = len
+    seen: list[str] = []
+    undo_function = reads.watch(module, ["function"], after=lambda m, a, v, f: seen.append(a))
+    with pytest.raises(AttributeError):  # read on the type: the original type has no such name
+        type(module).function  # noqa: B018
+    module.function = abs  # written through to the namespace
+    assert (module.function, seen) == (abs, ["function"])
+    del module.function
+    with pytest.raises(AttributeError):
+        del module.function
+    module.function = len
+    undo_flavour = reads.watch(module, ["flavour"], after=lambda m, a, v, f: seen.append(a))
+    assert module.flavour == "plain"  # every read hooked now: the type's attribute answers
+    assert seen[-1] == "flavour"
+    undo_flavour()
+    undo_function()
+    assert type(module) is Flavoured
+
+
+def test_an_inert_read_hook_reads_through(monkeypatch):
+    from pytest_removed_apis.intercept import reads
+
+    module = types.ModuleType("removed_apis_inert")
+    module.a, module.b = 1, 2
+    undo_a = reads.watch(module, ["a"], after=lambda *read: None)
+    undo_b = reads.watch(module, ["b"], after=lambda *read: None)
+    undo_a()  # the descriptor of "a" stays while "b" keeps the hook on
+    assert module.a == 1
+    undo_b()
+    assert type(module) is types.ModuleType

@@ -914,3 +914,10 @@ def test_a_name_read_by_an_annotation_is_refused_only_before_314(project):
     if sys.version_info < (3, 12):  # 3.12 and 3.13 read an alias through ast.__getattr__
         result = project.runpytest("--simulate-312", "-p", "no:randomly")
         result.assert_outcomes(passed=2)
+
+
+def test_a_simulator_started_outside_a_pytest_run_has_nothing_to_do_when_configured():
+    from pytest_removed_apis.simulator import Simulator
+
+    simulator = Simulator(simulation=None, configured=None)  # type: ignore[arg-type]
+    assert simulator.pytest_configure(None) is None  # type: ignore[arg-type]

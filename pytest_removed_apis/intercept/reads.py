@@ -215,18 +215,12 @@ class _Watched:
             return getattr(self.reads.original_class, self.attribute)
         return self.reads.read(module, self.attribute, sys._getframe(1))
 
+    # The module's type has no attribute of the name (it would have every read hooked
+    # instead): an assignment or a deletion is the namespace's.
     def __set__(self, module: ModuleType, value: Any) -> None:
-        found = _on_type(self.reads.original_class, self.attribute)
-        if _is_data(found):
-            type(found).__set__(found, module, value)
-        else:
-            own_namespace(module)[self.attribute] = value
+        own_namespace(module)[self.attribute] = value
 
     def __delete__(self, module: ModuleType) -> None:
-        found = _on_type(self.reads.original_class, self.attribute)
-        if _is_data(found):
-            type(found).__delete__(found, module)
-            return
         try:
             del own_namespace(module)[self.attribute]
         except KeyError:
