@@ -1345,6 +1345,28 @@ Movie = typing.TypedDict('Movie', name=str, year=int)
 """,
         "TypeError",
     ),
+    "posixpath.splitroot:path-keyword": Trigger(
+        """\
+import os.path
+assert os.path.splitroot(path='/a/b') == ('', '/', 'a/b')
+""",
+        "TypeError",
+    ),
+    "typing.ForwardRef:positional-arguments": Trigger(
+        """\
+import typing
+ref = typing.ForwardRef('int', False)
+assert ref.__forward_arg__ == 'int'
+""",
+        "TypeError",
+    ),
+    "urllib.request.url2pathname:pathname-keyword": Trigger(
+        """\
+import urllib.request
+assert urllib.request.url2pathname(pathname='/a%20b') == '/a b'
+""",
+        "TypeError",
+    ),
     "unittest.findTestCases": Trigger(
         """\
 import types, unittest

@@ -12,7 +12,7 @@ import pytest
 pytestmark = pytest.mark.skipif(sys.version_info >= (3, 14), reason="3.14 removed them")
 
 BEHAVIOURS_314 = """
-import argparse, ast, asyncio, pathlib, pytest, sys
+import argparse, ast, asyncio, os, pathlib, pytest, sys, typing, urllib.request
 
 @pytest.fixture(autouse=True)
 def fresh_event_loop_policy():
@@ -96,6 +96,30 @@ def test_groups_of_the_parser():
     parser = argparse.ArgumentParser()
     parser.add_argument_group("outer").add_mutually_exclusive_group()
     parser.add_mutually_exclusive_group()
+
+def test_forward_ref_positional_arguments():
+    typing.ForwardRef("int", False)
+
+def test_forward_refs_as_on_314():
+    def annotated(x: "int") -> typing.List["int"]:
+        pass
+
+    assert typing.get_type_hints(annotated)["x"] is int
+    assert typing.ForwardRef("int", is_argument=False).__forward_arg__ == "int"
+
+def test_url2pathname_keyword():
+    urllib.request.url2pathname(pathname="/a%20b")
+
+def test_url2pathname_as_on_314():
+    assert urllib.request.url2pathname("/a%20b") == "/a b"
+
+def test_splitroot_path_keyword():
+    if sys.version_info >= (3, 13):  # 3.12's took p=
+        os.path.splitroot(path="/a/b")
+
+def test_splitroot_as_on_314():
+    if sys.version_info >= (3, 12):
+        assert os.path.splitroot("/a/b") == ("", "/", "a/b")
 """
 
 
@@ -117,6 +141,13 @@ def test_behaviours_removed_in_314_are_caught_even_where_they_are_silent(project
         "test_legacy_visit_method": ["ast.NodeVisitor:legacy-visit-methods"],
         "test_path_keyword_arguments": ["pathlib.Path:keyword-arguments"],
         "test_relative_to_more_paths": ["pathlib.PurePath.relative_to:extra-arguments"],
+        "test_forward_ref_positional_arguments": ["typing.ForwardRef:positional-arguments"],
+        "test_url2pathname_keyword": ["urllib.request.url2pathname:pathname-keyword"],
+        **(
+            {"test_splitroot_path_keyword": ["posixpath.splitroot:path-keyword"]}
+            if sys.version_info >= (3, 13)
+            else {}
+        ),
         **(
             {"test_is_relative_to_more_paths": ["pathlib.PurePath.is_relative_to:extra-arguments"]}
             if sys.version_info >= (3, 9)
@@ -126,7 +157,7 @@ def test_behaviours_removed_in_314_are_caught_even_where_they_are_silent(project
 
 
 SIMULATED = """
-import argparse, ast, asyncio, pathlib, pytest, sys
+import argparse, ast, asyncio, os, pathlib, pytest, sys, typing, urllib.request
 
 @pytest.fixture(autouse=True)
 def fresh_event_loop_policy():
@@ -222,6 +253,32 @@ def test_an_allowed_legacy_visit_method_is_called():
     values = Values()
     values.visit(ast.Constant(value=1))
     assert values.seen == [1]
+
+FORWARD_REF = r"^ForwardRef.__init__\\(\\) takes 2 positional arguments but "
+ONE_KEYWORD = r"4 positional arguments \\(and 1 keyword-only argument\\) were"
+TWO_KEYWORDS = r"3 positional arguments \\(and 2 keyword-only arguments\\) were"
+
+def test_forward_ref_arguments():
+    with pytest.raises(TypeError, match=FORWARD_REF + "3 were given$"):
+        typing.ForwardRef("int", False)
+    with pytest.raises(TypeError, match=FORWARD_REF + ONE_KEYWORD):
+        typing.ForwardRef("int", True, None, is_class=True)
+    with pytest.raises(TypeError, match=FORWARD_REF + TWO_KEYWORDS):
+        typing.ForwardRef("int", True, module=None, is_class=True)
+    assert typing.ForwardRef("int", is_argument=False, module=None) == typing.ForwardRef("int")
+
+def test_url2pathname_keyword():
+    message = "^url2pathname\\(\\) got an unexpected keyword argument 'pathname'$"
+    with pytest.raises(TypeError, match=message):
+        urllib.request.url2pathname(pathname="/a%20b")
+    assert urllib.request.url2pathname("/a%20b") == "/a b"
+
+def test_splitroot_path_keyword():
+    if sys.implementation.version >= (3, 13):  # the real release: 3.12's took p=
+        message = r"^_path_splitroot_ex\\(\\) missing required argument 'p' \\(pos 1\\)$"
+        with pytest.raises(TypeError, match=message):
+            os.path.splitroot(path="/a/b")
+    assert os.path.splitroot("/a/b") == ("", "/", "a/b")
 """
 
 
@@ -229,4 +286,4 @@ def test_an_allowed_legacy_visit_method_is_called():
 @pytest.mark.filterwarnings("ignore::DeprecationWarning")
 def test_behaviours_removed_in_314_behave_as_on_314_under_simulation(project):
     project.makepyfile(test_simulated=SIMULATED)
-    project.runpytest("--simulate-python=3.14", "-W", "ignore").assert_outcomes(passed=8)
+    project.runpytest("--simulate-python=3.14", "-W", "ignore").assert_outcomes(passed=11)

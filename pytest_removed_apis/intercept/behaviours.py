@@ -23,13 +23,19 @@ from typing import Any, Callable, Final, Iterable, Mapping
 
 from pytest_removed_apis.catalog import Entry
 from pytest_removed_apis.intercept.behaviours314 import (
+    FORWARD_REF,
     LEGACY_VISITORS,
     LOOP_FUNCTION,
     LOOP_METHOD,
     PATH_KEYWORDS,
+    SPLITROOT,
+    URL2PATHNAME,
+    keyword_forward_ref,
     no_implicit_event_loop,
     no_legacy_visitors,
     no_nested_groups,
+    renamed_path_keyword,
+    renamed_url_keyword,
     strict_path_arguments,
 )
 from pytest_removed_apis.intercept.classify import is_library, library_object
@@ -491,6 +497,9 @@ BEHAVIOURS: Final[Mapping[str, Behaviour]] = {
     PATH_KEYWORDS: _PATH_ARGUMENTS,
     "pathlib.PurePath.relative_to:extra-arguments": _PATH_ARGUMENTS,
     "pathlib.PurePath.is_relative_to:extra-arguments": _PATH_ARGUMENTS,
+    FORWARD_REF: Behaviour("typing", keyword_forward_ref),
+    URL2PATHNAME: Behaviour("urllib.request", renamed_url_keyword),
+    SPLITROOT: Behaviour("posixpath", renamed_path_keyword),
 }
 """Every removed behaviour that needs code to be intercepted, by entry id; the others are
 seen through their warnings only."""

@@ -1,7 +1,9 @@
 """The behaviours Python 3.14 removed, as ``behaviours.BEHAVIOURS`` installs them: asyncio's
-implicit event loop, nested argparse groups, ``ast.NodeVisitor``'s legacy visit methods, and
-pathlib's keyword and extra arguments.  Each function wraps, in the imported module, what
-shows the removed form, and hands a use to the policy through ``Behaviours.use``."""
+implicit event loop, nested argparse groups, ``ast.NodeVisitor``'s legacy visit methods,
+pathlib's keyword and extra arguments, ``typing.ForwardRef``'s positional arguments, and the
+renamed keywords of ``url2pathname()`` and ``os.path.splitroot()``.  Each function wraps, in
+the imported module, what shows the removed form, and hands a use to the policy through
+``Behaviours.use``."""
 
 from __future__ import annotations
 
@@ -172,11 +174,78 @@ def _one_other_path(behaviours: Behaviours, original: Any) -> Callable[..., Any]
         frame = sys._getframe(1)
         # 3.9 to 3.11's is_relative_to() passes its paths on to relative_to() itself.
         if len(others) > 1 and not is_library(frame.f_code.co_filename):
-            given = str(len(others) + 1)
-            if kwargs:  # walk_up= (3.12 and 3.13)
-                given += f" positional arguments (and {len(kwargs)} keyword-only argument)"
-            message = f"PurePath.{name}() takes 2 positional arguments but {given} were given"
-            behaviours.use(entry_id, TypeError(message), frame)
+            error = _two_positional(f"PurePath.{name}", len(others) + 1, len(kwargs))
+            behaviours.use(entry_id, error, frame)  # a keyword: walk_up= (3.12 and 3.13)
         return original(self, *others, **kwargs)
 
     return relative
+
+
+def _two_positional(name: str, positional: int, keywords: int) -> TypeError:
+    """What 3.14 says of a call with more than two positional arguments (``self`` counted)
+    to a method that takes two, and the given number of keyword-only arguments."""
+    given = str(positional)
+    if keywords:
+        plural = "" if keywords == 1 else "s"
+        given += f" positional arguments (and {keywords} keyword-only argument{plural})"
+    return TypeError(f"{name}() takes 2 positional arguments but {given} were given")
+
+
+FORWARD_REF: Final = "typing.ForwardRef:positional-arguments"
+
+
+def keyword_forward_ref(behaviours: Behaviours, module: ModuleType) -> None:
+    """3.14's ``ForwardRef`` takes its argument by position and the others (``is_argument``,
+    ``module``, ``is_class``) by keyword only; no older release warns of it.
+    ``ForwardRef.__init__`` is wrapped (the standard library's own calls pass them by
+    keyword)."""
+    owner = module.ForwardRef
+    original = vars(owner)["__init__"]
+
+    @functools.wraps(original)
+    def __init__(self: Any, *args: Any, **kwargs: Any) -> None:
+        if len(args) > 1:
+            error = _two_positional("ForwardRef.__init__", len(args) + 1, len(kwargs))
+            behaviours.use(FORWARD_REF, error, sys._getframe(1))
+        original(self, *args, **kwargs)
+
+    behaviours.patch(owner, "__init__", __init__)
+
+
+URL2PATHNAME: Final = "urllib.request.url2pathname:pathname-keyword"
+
+
+def renamed_url_keyword(behaviours: Behaviours, module: ModuleType) -> None:
+    """3.14's ``url2pathname()`` names its argument ``url``, as Windows' did already:
+    ``pathname=`` is a ``TypeError``, of which no older release warns."""
+    original = module.url2pathname
+    message = "url2pathname() got an unexpected keyword argument 'pathname'"
+    renamed = _renamed_keyword(behaviours, original, "pathname", URL2PATHNAME, message)
+    behaviours.patch(module, "url2pathname", renamed)
+
+
+SPLITROOT: Final = "posixpath.splitroot:path-keyword"
+
+
+def renamed_path_keyword(behaviours: Behaviours, module: ModuleType) -> None:
+    """3.14's ``splitroot()`` names its argument ``p``: ``path=`` is a ``TypeError``, of which
+    no older release warns.  Only 3.13's (C code) took ``path=``: 3.12's, new then, took
+    ``p=``, as does the Python code of a build without it."""
+    original = getattr(module, "splitroot", None)
+    if "path" not in (getattr(original, "__text_signature__", None) or ""):
+        return
+    message = "_path_splitroot_ex() missing required argument 'p' (pos 1)"
+    renamed = _renamed_keyword(behaviours, original, "path", SPLITROOT, message)
+    behaviours.patch(module, "splitroot", renamed)
+
+
+def _renamed_keyword(
+    behaviours: Behaviours, original: Any, keyword: str, entry_id: str, message: str
+) -> Callable[..., Any]:
+    @functools.wraps(original)
+    def renamed(*args: Any, **kwargs: Any) -> Any:
+        if keyword in kwargs:
+            behaviours.use(entry_id, TypeError(message), sys._getframe(1))
+        return original(*args, **kwargs)
+
+    return renamed
