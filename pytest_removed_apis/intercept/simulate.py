@@ -64,6 +64,7 @@ from pytest_removed_apis.intercept.imports import (
     unhook_imports,
 )
 from pytest_removed_apis.intercept.policy import Refuse
+from pytest_removed_apis.intercept.reads import own_namespace
 
 Use = Tuple[Entry, str, int]  # noqa: UP006 - evaluated on 3.8
 
@@ -107,11 +108,6 @@ class VersionInfo(tuple):  # type: ignore[type-arg]
         )
 
 
-def _own(view: ModuleType) -> dict[str, Any]:
-    namespace: dict[str, Any] = vars(ModuleType)["__dict__"].__get__(view)
-    return namespace
-
-
 class SysView(ModuleType):
     """``sys`` as the project's code sees it: three names differ, everything else (reads,
     assignments, deletions) goes to the real module."""
@@ -122,7 +118,7 @@ class SysView(ModuleType):
         """``removed``: the standard-library modules the release no longer has."""
         super().__init__("sys", sys.__doc__)
         real = sys.version.split(" ", 1)
-        own = _own(self)
+        own = own_namespace(self)
         own.update(
             version_info=VersionInfo(release),
             hexversion=(release[0] << 24) | (release[1] << 16) | 0xF0,
@@ -135,14 +131,14 @@ class SysView(ModuleType):
     @property
     def __dict__(self) -> Mapping[str, Any]:  # type: ignore[override]
         """The real module's namespace under the three names (``monkeypatch`` reads it)."""
-        return ChainMap(_own(self), vars(sys))
+        return ChainMap(own_namespace(self), vars(sys))
 
     def __getattr__(self, name: str) -> Any:
         return getattr(sys, name)
 
     def __setattr__(self, name: str, value: object) -> None:
         if name in self._FAKED:
-            _own(self)[name] = value  # a test patching the version patches what it sees
+            own_namespace(self)[name] = value  # a test patching the version patches what it sees
         else:
             setattr(sys, name, value)
 
