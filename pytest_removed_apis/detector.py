@@ -81,6 +81,7 @@ class Detector:
             self.refresh,
             self.attributes.expect,
             self.recorder.broken,
+            self.behaviours.modules,
         )
         self.imports.install()
 

@@ -1338,6 +1338,74 @@ turtle.settiltangle(45)
 """,
         "AttributeError",
     ),
+    "datetime.date.strptime:day-of-month-without-year": Trigger(
+        """\
+import datetime
+assert datetime.date.strptime('03/01', '%m/%d').day == 1
+""",
+        "ValueError",
+    ),
+    "datetime.datetime.strptime:day-of-month-without-year": Trigger(
+        """\
+import datetime
+assert datetime.datetime.strptime('03/01', '%m/%d').day == 1
+""",
+        "ValueError",
+    ),
+    "time.strptime:day-of-month-without-year": Trigger(
+        """\
+import time
+assert time.strptime('03/01', '%m/%d').tm_mday == 1
+""",
+        "ValueError",
+    ),
+    "threading.RLock:arguments": Trigger(
+        """\
+import threading
+threading.RLock(1).acquire()
+""",
+        "TypeError",
+    ),
+    "typing.NamedTuple:keyword-arguments": Trigger(
+        """\
+import typing
+Point = typing.NamedTuple('Point', x=int, y=int)
+assert Point(1, 2).y == 2
+""",
+        "TypeError",
+    ),
+    "typing.NamedTuple:fields-None": Trigger(
+        """\
+import typing
+Empty = typing.NamedTuple('Empty', None)
+assert Empty() == ()
+""",
+        "TypeError",
+    ),
+    "typing.NamedTuple:fields-omitted": Trigger(
+        """\
+import typing
+Empty = typing.NamedTuple('Empty')
+assert Empty() == ()
+""",
+        "TypeError",
+    ),
+    "typing.TypedDict:fields-None": Trigger(
+        """\
+import typing
+Empty = typing.TypedDict('Empty', None)
+assert Empty() == {}
+""",
+        "TypeError",
+    ),
+    "typing.TypedDict:fields-omitted": Trigger(
+        """\
+import typing
+Empty = typing.TypedDict('Empty', total=False)
+assert Empty() == {}
+""",
+        "TypeError",
+    ),
     "typing.TypedDict:keyword-arguments": Trigger(
         """\
 import typing

@@ -38,6 +38,15 @@ from pytest_removed_apis.intercept.behaviours314 import (
     renamed_url_keyword,
     strict_path_arguments,
 )
+from pytest_removed_apis.intercept.behaviours315 import (
+    NAMED_TUPLE,
+    RLOCK,
+    STRPTIME,
+    TYPED_DICT,
+    fields_required,
+    no_rlock_arguments,
+    year_for_the_day,
+)
 from pytest_removed_apis.intercept.classify import is_library, library_object
 from pytest_removed_apis.intercept.group_syntax import GroupSyntax
 from pytest_removed_apis.intercept.imports import take_imported
@@ -81,6 +90,11 @@ class Behaviours:
             self._by_module.setdefault(module, []).append(entry)
         self._pending: set[str] = set()
         self._undo: list[Callable[[], None]] = []
+
+    @property
+    def modules(self) -> Iterable[str]:
+        """The modules whose import lets the entries be intercepted."""
+        return self._by_module.keys()
 
     def install(self) -> bool:
         """Wrap what the modules imported already hold, and the others once imported;
@@ -465,6 +479,8 @@ _RANDRANGE: Final = Behaviour("random", _integer_randrange)
 _EVENT_LOOP: Final = Behaviour("asyncio", no_implicit_event_loop)
 _NESTING: Final = Behaviour("argparse", no_nested_groups)
 _PATH_ARGUMENTS: Final = Behaviour("pathlib", strict_path_arguments)
+_YEAR: Final = Behaviour("_strptime", year_for_the_day)
+_FIELDS: Final = Behaviour("typing", fields_required)
 
 BEHAVIOURS: Final[Mapping[str, Behaviour]] = {
     _ENUM_CONTAINS: Behaviour("enum", _enum_contains_answers),
@@ -500,6 +516,14 @@ BEHAVIOURS: Final[Mapping[str, Behaviour]] = {
     FORWARD_REF: Behaviour("typing", keyword_forward_ref),
     URL2PATHNAME: Behaviour("urllib.request", renamed_url_keyword),
     SPLITROOT: Behaviour("posixpath", renamed_path_keyword),
+    **dict.fromkeys(STRPTIME.values(), _YEAR),
+    **{
+        f"{name}:{aspect}": _FIELDS
+        for name in (NAMED_TUPLE, TYPED_DICT)
+        for aspect in ("fields-omitted", "fields-None")
+    },
+    f"{NAMED_TUPLE}:keyword-arguments": _FIELDS,
+    RLOCK: Behaviour("threading", no_rlock_arguments),
 }
 """Every removed behaviour that needs code to be intercepted, by entry id; the others are
 seen through their warnings only."""

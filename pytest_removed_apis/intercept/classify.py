@@ -43,6 +43,8 @@ class Classifier:
         if len(matched) < 2:
             return matched
         named = [entry for entry in matched if _named_in(entry, line)]
+        if len(named) > 1:  # strptime(): time's, datetime's or date's
+            named = [entry for entry in named if _named_with_owner(entry, line)] or named[:1]
         return named or matched[:1]
 
 
@@ -165,6 +167,12 @@ def _named_in(entry: Entry, line: str) -> bool:
             re.search(rf"\b{re.escape(last)}\b", line) is not None
         )
     return re.search(rf"\b{re.escape(last)}\b", line) is not None
+
+
+def _named_with_owner(entry: Entry, line: str) -> bool:
+    """Whether the source line spells the API with what holds it (``time.strptime``)."""
+    owner, last = f"{entry.module}.{entry.qualname}".rstrip(".").rsplit(".", 2)[-2:]
+    return re.search(rf"\b{re.escape(owner)}\.{re.escape(last)}\b", line) is not None
 
 
 @functools.lru_cache(maxsize=None)  # read when first asked: sysconfig is slow to answer

@@ -22,7 +22,7 @@ import operator
 import sys
 from importlib.machinery import ModuleSpec
 from types import FrameType, ModuleType
-from typing import Any, Callable, Final, Mapping, Optional, Sequence
+from typing import Any, Callable, Final, Iterable, Mapping, Optional, Sequence
 
 from pytest_removed_apis.catalog import Entry
 from pytest_removed_apis.intercept.broken import BrokenModules
@@ -71,12 +71,14 @@ class ImportWatch:
         after_import: Callable[[], object],
         expect: Callable[[str, Entry], None] = lambda name, entry: None,
         broken: BrokenModules | None = None,
+        announced: Iterable[str] = (),
     ) -> None:
-        """``after_import`` is called once a module an entry is about has been imported
-        (and after ``importlib.import_module``); ``expect`` is told of each module under
-        a module entry that is about to be imported; ``broken`` of the imports of the
-        modules it holds that the import system makes (``importlib.import_module``, the
-        first import of a submodule of a broken package)."""
+        """``after_import`` is called once a module an entry is about (or one of
+        ``announced``, where a behaviour is intercepted) has been imported, and after
+        ``importlib.import_module``; ``expect`` is told of each module under a module entry
+        that is about to be imported; ``broken`` of the imports of the modules it holds
+        that the import system makes (``importlib.import_module``, the first import of a
+        submodule of a broken package)."""
         self.after_import = after_import
         self.expect = expect
         self.broken = broken
@@ -86,7 +88,9 @@ class ImportWatch:
         # Where an import can fall under an entry: the first part of the imported name is
         # a catalogued module's first part (most imports are not looked at further).
         self.tops = frozenset(name.partition(".")[0] for name in self.modules)
-        self.announced = frozenset(entry.module for entry in entries if entry.kind != "module")
+        self.announced = frozenset(
+            [*(entry.module for entry in entries if entry.kind != "module"), *announced]
+        )
         self.report = report
         self.finder = _Finder(self)
         self._installed = False

@@ -1,0 +1,173 @@
+"""The behaviours Python 3.15 removed, as ``behaviours.BEHAVIOURS`` installs them: a day of
+the month parsed without a year, ``NamedTuple()`` and ``TypedDict()`` without their fields,
+``NamedTuple()``'s keyword arguments, and ``RLock()``'s arguments.  Each function wraps, in
+the imported module, what shows the removed form, and hands a use to the policy through
+``Behaviours.use``."""
+
+from __future__ import annotations
+
+import functools
+import re
+import sys
+from types import FrameType, ModuleType
+from typing import TYPE_CHECKING, Any, Callable, Final
+
+from pytest_removed_apis.intercept.classify import is_library
+
+if TYPE_CHECKING:
+    from pytest_removed_apis.intercept.behaviours import Behaviours
+
+
+STRPTIME: Final = {
+    "_strptime_time": "time.strptime:day-of-month-without-year",
+    "_strptime_datetime": "datetime.datetime.strptime:day-of-month-without-year",  # to 3.13
+    "_strptime_datetime_datetime": "datetime.datetime.strptime:day-of-month-without-year",
+    "_strptime_datetime_date": "datetime.date.strptime:day-of-month-without-year",
+}
+"""The entry of a use, by the function of ``_strptime`` that the public one calls."""
+
+_NO_YEAR: Final = (
+    "Day of month directive '%d' may not be used without a year directive. Parsing dates "
+    "involving a day of month without a year is ambiguous and fails to parse leap day. Add "
+    "a year to the input and format. See https://github.com/python/cpython/issues/70647."
+)
+_ESCAPED: Final = re.compile(r"([\\.^$*+?\(\){}\[\]|])")
+_DIRECTIVE: Final = re.compile(r"%[-_0^#]*[0-9]*([OE]?[:\\]?.?)")
+
+
+def day_without_year(format: str) -> bool:
+    """Whether 3.15 refuses the format: a ``%d`` and no ``%Y``, ``%y`` or ``%G``, each
+    directive read as 3.15's ``TimeRE.pattern()`` reads it (``%%d`` is no directive)."""
+    escaped = re.sub(r"\s+", r"\\s+", _ESCAPED.sub(r"\\\1", format))
+    directives = {found.group()[1:] for found in _DIRECTIVE.finditer(escaped)}
+    return "d" in directives and not directives & {"Y", "y", "G"}
+
+
+def year_for_the_day(behaviours: Behaviours, module: ModuleType) -> None:
+    """3.15 refuses a format with a day of the month and no year (3.13 and 3.14 warn, only
+    the first time a format is compiled; older releases parse it in 1900).  ``_strptime``,
+    which ``time.strptime()`` and the ``datetime`` classes' ``strptime()`` call through the
+    module's functions, is wrapped; the verdict on each format is kept.  The standard
+    library's own calls are left alone."""
+    original = module._strptime
+    verdicts: dict[str, bool] = {}
+    here = module.__file__
+
+    @functools.wraps(original)
+    def _strptime(data_string: Any, format: Any = "%a %b %d %H:%M:%S %Y") -> Any:
+        refused = verdicts.get(format) if type(format) is str else False
+        if refused is None:
+            refused = verdicts[format] = day_without_year(format)
+        if refused:
+            caller: FrameType | None = sys._getframe(1)
+            entry_id = STRPTIME.get(caller.f_code.co_name) if caller else None
+            while caller is not None and caller.f_code.co_filename == here:
+                caller = caller.f_back
+            if entry_id and caller is not None and not is_library(caller.f_code.co_filename):
+                behaviours.use(entry_id, ValueError(_NO_YEAR), caller)
+        return original(data_string, format)
+
+    behaviours.patch(module, "_strptime", _strptime)
+
+
+NAMED_TUPLE: Final = "typing.NamedTuple"
+TYPED_DICT: Final = "typing.TypedDict"
+_OMITTED: Final = object()
+
+
+def fields_required(behaviours: Behaviours, module: ModuleType) -> None:
+    """3.15's ``NamedTuple()`` and ``TypedDict()`` take their fields, positionally and
+    never ``None`` (3.13 and 3.14 warn, older releases take an empty class), and
+    ``NamedTuple()`` no keyword arguments.  The module's functions are wrapped (3.8's
+    classes: their ``__new__``)."""
+    for name, keywords in ((NAMED_TUPLE, ()), (TYPED_DICT, ("total",))):
+        attribute = name.rpartition(".")[2]
+        original = getattr(module, attribute)
+        check = _fields_check(behaviours, name, keywords)
+        if isinstance(original, type):  # 3.8
+            new = vars(original)["__new__"].__func__
+            behaviours.patch(original, "__new__", staticmethod(_checked_new(new, check)))
+        else:
+            behaviours.patch(module, attribute, _checked(original, check))
+    _robust_mro_entries(behaviours, module)
+
+
+def _robust_mro_entries(behaviours: Behaviours, module: ModuleType) -> None:
+    """From 3.11 on, a class deriving from ``NamedTuple`` asserts that it names the
+    module's: it may name the one taken before the wrapping."""
+    wrapper = vars(module)["NamedTuple"]
+    original = getattr(wrapper, "__wrapped__", None)
+    entries = getattr(original, "__mro_entries__", None)
+    if entries is None:  # 3.8: a class
+        return
+
+    def __mro_entries__(bases: tuple[Any, ...]) -> Any:
+        return entries(tuple(wrapper if base is original else base for base in bases))
+
+    wrapper.__mro_entries__ = __mro_entries__
+    behaviours.patch(original, "__mro_entries__", __mro_entries__)
+
+
+Check = Callable[[tuple, dict, FrameType], None]
+
+
+def _fields_check(behaviours: Behaviours, name: str, keywords: tuple[str, ...]) -> Check:
+    short = name.rpartition(".")[2]
+
+    def check(args: tuple, kwargs: dict, frame: FrameType) -> None:
+        unexpected = [keyword for keyword in kwargs if keyword not in keywords]
+        if unexpected:
+            # With fields as well, older releases raise a TypeError of their own.
+            if name == NAMED_TUPLE and (len(args) == 1 or len(args) == 2 and args[1] is None):
+                message = f"{short}() got an unexpected keyword argument {unexpected[0]!r}"
+                behaviours.use(f"{name}:keyword-arguments", TypeError(message), frame)
+            return  # TypedDict's: a 3.13 entry of its own
+        fields = args[1] if len(args) == 2 else _OMITTED if len(args) == 1 else ()
+        if fields is _OMITTED:
+            message = f"{short}() missing 1 required positional argument: 'fields'"
+            behaviours.use(f"{name}:fields-omitted", TypeError(message), frame)
+        elif fields is None:
+            message = "'NoneType' object is not iterable"
+            behaviours.use(f"{name}:fields-None", TypeError(message), frame)
+
+    return check
+
+
+def _checked(original: Callable[..., Any], check: Check) -> Callable[..., Any]:
+    @functools.wraps(original)
+    def checked(*args: Any, **kwargs: Any) -> Any:
+        check(args, kwargs, sys._getframe(1))
+        return original(*args, **kwargs)
+
+    return checked
+
+
+def _checked_new(original: Callable[..., Any], check: Check) -> Callable[..., Any]:
+    @functools.wraps(original)
+    def __new__(cls: Any, *args: Any, **kwargs: Any) -> Any:
+        check(args, kwargs, sys._getframe(1))
+        return original(cls, *args, **kwargs)
+
+    return __new__
+
+
+RLOCK: Final = "threading.RLock:arguments"
+
+
+def no_rlock_arguments(behaviours: Behaviours, module: ModuleType) -> None:
+    """3.15's ``RLock()`` takes no arguments (3.13 and 3.14 warn, older releases ignore
+    them)."""
+    original = module.RLock
+
+    @functools.wraps(original)
+    def RLock(*args: Any, **kwargs: Any) -> Any:  # noqa: N802 - the original's name
+        if kwargs:
+            message = f"RLock() got an unexpected keyword argument {next(iter(kwargs))!r}"
+            behaviours.use(RLOCK, TypeError(message), sys._getframe(1))
+        elif args:
+            given = f"{len(args)} was" if len(args) == 1 else f"{len(args)} were"
+            message = f"RLock() takes 0 positional arguments but {given} given"
+            behaviours.use(RLOCK, TypeError(message), sys._getframe(1))
+        return original(*args, **kwargs)
+
+    behaviours.patch(module, "RLock", RLock)
