@@ -1,0 +1,168 @@
+"""The behaviours Python 3.15 removed, on the releases that still have them: each use is a
+finding in default mode, even where no warning says so, and what 3.15 still takes is none;
+``tests/test_catalog_on_interpreter.py`` and ``tests/test_simulate.py`` run each entry's
+trigger on its own."""
+
+from __future__ import annotations
+
+import _strptime  # noqa: F401 - see below
+import sys
+
+import pytest
+
+from pytest_removed_apis.intercept.behaviours315 import day_without_year
+
+pytestmark = pytest.mark.skipif(sys.version_info >= (3, 15), reason="3.15 removed them")
+
+# datetime's C code keeps the _strptime module it imported first: the in-process runs below
+# must wrap that one, not a copy imported again after pytester took the first away.
+
+BEHAVIOURS_315 = """
+import datetime, sys, threading, time, typing
+from typing import NamedTuple, TypedDict
+
+def test_datetime_without_year():
+    datetime.datetime.strptime("03/01", "%m/%d")
+
+def test_time_without_year():
+    time.strptime("1 March", "%d %B")
+
+def test_date_without_year():
+    if sys.version_info >= (3, 14):
+        datetime.date.strptime("03/01", "%m/%d")
+
+def test_named_tuple_keywords():
+    typing.NamedTuple("Point", x=int)
+
+def test_named_tuple_without_fields():
+    NamedTuple("Empty")
+
+def test_named_tuple_fields_none():
+    typing.NamedTuple("Empty", None)
+
+def test_typed_dict_without_fields():
+    TypedDict("Empty", total=False)
+
+def test_typed_dict_fields_none():
+    typing.TypedDict("Empty", None)
+
+def test_rlock_arguments():
+    threading.RLock(1)
+
+def test_what_315_still_takes():
+    datetime.datetime.strptime("2024 02/29", "%Y %m/%d")
+    time.strptime("1 March 24", "%d %B %y")
+    time.strptime("03/%d", "%m/%%d")
+    time.strptime("Mon Mar  1 10:00:00 2021")
+    time.strptime("10:00", "%H:%M")
+
+    class Point(NamedTuple):
+        x: int
+
+    class Movie(TypedDict):
+        name: str
+
+    assert Point(1).x == 1 and Movie(name="x") == {"name": "x"}
+    assert typing.NamedTuple("Pair", [("a", int), ("b", int)])(1, 2).b == 2
+    assert typing.TypedDict("Empty", {}, total=False)() == {}
+    with threading.RLock():
+        pass
+"""
+
+
+def test_behaviours_removed_in_315_are_caught_even_where_they_are_silent(project):
+    project.makepyfile(test_behaviours=BEHAVIOURS_315)
+    reprec = project.inline_run("-W", "ignore", "--removed-apis-target=3.15")
+    failed = {
+        rep.nodeid.split("::")[1]: sorted(finding["api"] for finding in rep.removed_apis)
+        for rep in reprec.getreports()
+        if rep.failed
+    }
+    assert failed == {
+        "test_datetime_without_year": ["datetime.datetime.strptime:day-of-month-without-year"],
+        "test_time_without_year": ["time.strptime:day-of-month-without-year"],
+        "test_named_tuple_keywords": ["typing.NamedTuple:keyword-arguments"],
+        "test_named_tuple_without_fields": ["typing.NamedTuple:fields-omitted"],
+        "test_named_tuple_fields_none": ["typing.NamedTuple:fields-None"],
+        "test_typed_dict_without_fields": ["typing.TypedDict:fields-omitted"],
+        "test_typed_dict_fields_none": ["typing.TypedDict:fields-None"],
+        "test_rlock_arguments": ["threading.RLock:arguments"],
+        **(
+            {"test_date_without_year": ["datetime.date.strptime:day-of-month-without-year"]}
+            if sys.version_info >= (3, 14)
+            else {}
+        ),
+    }
+
+
+SIMULATED = """
+import datetime, pytest, threading, time, typing
+from typing import NamedTuple
+
+NO_YEAR = "^Day of month directive '%d' may not be used without a year directive. Parsing "
+
+def test_day_of_month_without_year():
+    with pytest.raises(ValueError, match=NO_YEAR):
+        datetime.datetime.strptime("03/01", "%m/%d")
+    with pytest.raises(ValueError, match=NO_YEAR):
+        time.strptime("nonsense", "%d")
+    if hasattr(datetime.date, "strptime"):  # 3.14 on (sys says 3.15 here)
+        with pytest.raises(ValueError, match=NO_YEAR):
+            datetime.date.strptime("03/01", "%m/%d")
+    assert time.strptime("03/%d", "%m/%%d").tm_mon == 3
+    assert datetime.datetime.strptime("2024 02/29", "%Y %m/%d").day == 29
+
+def test_fields():
+    with pytest.raises(TypeError, match="^NamedTuple\\\\(\\\\) got an unexpected keyword argument 'x'$"):
+        typing.NamedTuple("Point", x=int)
+    with pytest.raises(TypeError, match="^NamedTuple\\\\(\\\\) missing 1 required positional argument: 'fields'$"):
+        NamedTuple("Empty")
+    with pytest.raises(TypeError, match="^'NoneType' object is not iterable$"):
+        typing.NamedTuple("Empty", None)
+    with pytest.raises(TypeError, match="^TypedDict\\\\(\\\\) missing 1 required positional argument: 'fields'$"):
+        typing.TypedDict("Empty", total=False)
+    with pytest.raises(TypeError, match="^'NoneType' object is not iterable$"):
+        typing.TypedDict("Empty", None)
+
+    class Point(NamedTuple):
+        x: int
+
+    assert Point(1).x == 1
+
+def test_rlock_arguments():
+    with pytest.raises(TypeError, match="^RLock\\\\(\\\\) takes 0 positional arguments but 2 were given$"):
+        threading.RLock(1, 2)
+    with pytest.raises(TypeError, match="^RLock\\\\(\\\\) got an unexpected keyword argument 'x'$"):
+        threading.RLock(x=1)
+    with threading.RLock():
+        pass
+
+@pytest.mark.allow_removed("time.strptime:day-of-month-without-year")
+def test_allowed():
+    assert time.strptime("1 March", "%d %B").tm_mday == 1
+"""
+
+
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")
+def test_behaviours_removed_in_315_behave_as_on_315_under_simulation(project):
+    project.makepyfile(test_simulated=SIMULATED)
+    project.runpytest("--simulate-python=3.15", "-W", "ignore").assert_outcomes(passed=4)
+
+
+@pytest.mark.parametrize(
+    ("format", "refused"),
+    [
+        ("%m/%d", True),
+        ("%d", True),
+        ("%d %B %y", False),
+        ("%G-%m-%d", False),
+        ("%Y%m%d", False),
+        ("%m/%%d", False),
+        ("%x", False),  # the locale's date, a year in it
+        ("%j", False),
+        ("(%d)", True),
+        ("%%%d", True),
+    ],
+)
+def test_a_format_is_refused_as_315_reads_it(format, refused):
+    assert day_without_year(format) is refused
