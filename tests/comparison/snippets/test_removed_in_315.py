@@ -5,8 +5,12 @@ They pin that a comparison with an earlier release does not fail a test for a re
 release has not made.
 """
 
+import datetime
 import pathlib
 import platform
+import threading
+import time
+import typing
 
 
 def test_import_sre_compile():
@@ -21,3 +25,29 @@ def test_PurePath_is_reserved():
 
 def test_platform_java_ver():
     assert len(platform.java_ver()) == 4
+
+
+def test_datetime_strptime_day_without_year():
+    assert datetime.datetime.strptime("03/01", "%m/%d").day == 1
+
+
+def test_time_strptime_day_without_year():
+    assert time.strptime("1 March", "%d %B").tm_mon == 3
+
+
+def test_NamedTuple_keyword_arguments():
+    Point = typing.NamedTuple("Point", x=int, y=int)
+    assert Point(1, 2).y == 2
+
+
+def test_NamedTuple_without_fields():
+    assert typing.NamedTuple("Empty")() == ()
+
+
+def test_TypedDict_fields_None():
+    assert typing.TypedDict("Empty", None)() == {}
+
+
+def test_RLock_arguments():
+    with threading.RLock(1):
+        pass
