@@ -10,7 +10,7 @@ import functools
 import re
 import sys
 from types import FrameType, ModuleType
-from typing import TYPE_CHECKING, Any, Callable, Final
+from typing import TYPE_CHECKING, Any, Callable, Dict, Final, Tuple
 
 from pytest_removed_apis.intercept.classify import is_library
 
@@ -108,13 +108,13 @@ def _robust_mro_entries(behaviours: Behaviours, module: ModuleType) -> None:
     behaviours.patch(original, "__mro_entries__", __mro_entries__)
 
 
-Check = Callable[[tuple, dict, FrameType], None]
+Check = Callable[[Tuple[Any, ...], Dict[str, Any], FrameType], None]
 
 
 def _fields_check(behaviours: Behaviours, name: str, keywords: tuple[str, ...]) -> Check:
     short = name.rpartition(".")[2]
 
-    def check(args: tuple, kwargs: dict, frame: FrameType) -> None:
+    def check(args: tuple[Any, ...], kwargs: dict[str, Any], frame: FrameType) -> None:
         unexpected = [keyword for keyword in kwargs if keyword not in keywords]
         if unexpected:
             # With fields as well, older releases raise a TypeError of their own.

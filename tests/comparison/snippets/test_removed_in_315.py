@@ -36,7 +36,7 @@ def test_time_strptime_day_without_year():
 
 
 def test_NamedTuple_keyword_arguments():
-    Point = typing.NamedTuple("Point", x=int, y=int)
+    Point = typing.NamedTuple("Point", x=int, y=int)  # noqa: UP014 - the removed form
     assert Point(1, 2).y == 2
 
 
