@@ -20,6 +20,10 @@ jump by several percent of the cost per test.  The ratios printed are:
 - per test: the plugin's cost per test relative to the plain run's;
 - for 3,000 tests: fixed and per-test costs together, for a suite of ``run.py``'s size
   (``--project N`` for another), against the design's budgets;
+- without the garbage collector: the cost per test once the collector's share of each run
+  (the inclusive cost of its entry point, read with callgrind_annotate) is left out, and
+  that share per test.  A full collection more or less in one of the two suites moves the
+  cost per test by several percent; what is left is the cost of the code that runs;
 - the scaling: how the cost per test changes when the catalog doubles or ``sys.modules``
   holds ``--modules`` more modules, in percent of the plain run's cost per test.
 
@@ -46,6 +50,10 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import run as bench  # noqa: E402 - the suite, its configurations and the tables of run.py
 
 COUNTED = re.compile(r"Collected : (\d+)")
+# The garbage collector's entry points, whose inclusive cost is its share of a run: 3.8 to
+# 3.10 (collect), 3.11 to 3.13 (gc_collect_main), 3.14 on (_PyGC_Collect, in gc.c).
+COLLECTOR = {"gcmodule.c": {"collect", "gc_collect_main"}, "gc.c": {"_PyGC_Collect"}}
+ANNOTATED = re.compile(r"^\s*([\d,]+) .*?([\w.-]+\.c):(\w+)[ \n]")
 
 
 class Cost(NamedTuple):
@@ -53,12 +61,20 @@ class Cost(NamedTuple):
     fixed: float  # instructions
 
 
-def count(config: bench.Config, root: str, env: dict[str, str], valgrind: str, log: str) -> int:
-    """The instructions of one pytest run under callgrind."""
+class Counted(NamedTuple):
+    total: int
+    collector: int  # in the garbage collector
+
+
+def count(
+    config: bench.Config, root: str, env: dict[str, str], valgrind: str, log: str
+) -> Counted:
+    """The instructions of one pytest run under callgrind, and the collector's share."""
+    profile = f"{log}.callgrind"
     command = [
         valgrind,
         "--tool=callgrind",
-        "--callgrind-out-file=/dev/null",
+        f"--callgrind-out-file={profile}",
         sys.executable,
         *bench.pytest_args(config),
     ]
@@ -80,10 +96,33 @@ def count(config: bench.Config, root: str, env: dict[str, str], valgrind: str, l
             f"exit code {finished.returncode} from\n  cd {root} && {' '.join(command)}\n"
             f"--- valgrind's output ---\n{text[-3000:]}"
         )
-    return int(found.group(1))
+    try:
+        return Counted(int(found.group(1)), collector_share(valgrind, profile))
+    finally:
+        os.remove(profile)
 
 
-def costs(counts: dict[tuple[str, int], int], small: int, large: int) -> dict[str, Cost]:
+def collector_share(valgrind: str, profile: str) -> int:
+    """The instructions spent in the garbage collector (its entry points' inclusive cost),
+    read by callgrind_annotate, which comes with valgrind."""
+    annotate = os.path.join(os.path.dirname(valgrind), "callgrind_annotate")
+    report = subprocess.run(
+        [annotate, "--inclusive=yes", "--threshold=100", profile],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if report.returncode != 0:
+        raise bench.BenchmarkError(f"callgrind_annotate failed:\n{report.stderr[-3000:]}")
+    share = 0
+    for line in report.stdout.splitlines():
+        found = ANNOTATED.match(line + " ")
+        if found and found.group(3) in COLLECTOR.get(found.group(2), ()):
+            share += int(found.group(1).replace(",", ""))
+    return share
+
+
+def costs(counts: dict[tuple[str, int], float], small: int, large: int) -> dict[str, Cost]:
     keys = {key for key, _ in counts}
     result = {}
     for key in keys:
@@ -93,8 +132,9 @@ def costs(counts: dict[tuple[str, int], int], small: int, large: int) -> dict[st
 
 
 def analyse(
-    configs: list[bench.Config], cost: dict[str, Cost], project: int
+    configs: list[bench.Config], cost: dict[str, Cost], kept: dict[str, Cost], project: int
 ) -> tuple[list[bench.Table], dict[str, object]]:
+    """``kept``: the costs without the garbage collector's share."""
     labels = {config.key: config.label for config in configs}
     plain = cost["plain"]
 
@@ -127,6 +167,17 @@ def analyse(
                 bench.Row(cells, f"<= x{budget:.2f}", bench._verdict(ratio <= budget))
             )
 
+    columns = ("configuration", "per test", "ratio", "collector per test")
+    steady = bench.Table("without the garbage collector", columns, [])
+    for key in ("plain", "default", "simulate"):
+        cells = (
+            labels[key],
+            f"{kept[key].per_test / 1e3:,.0f} k",
+            f"x{kept[key].per_test / kept['plain'].per_test:.3f}",
+            f"{(cost[key].per_test - kept[key].per_test) / 1e3:,.0f} k",
+        )
+        steady.rows.append(bench.Row(cells, "", ""))
+
     columns = ("configuration (plugin on / off)", "cost per test", "vs unscaled")
     scaling = bench.Table("scaling of the cost per test (% of the plain run's)", columns, [])
     deltas = {}
@@ -145,11 +196,12 @@ def analyse(
             )
     figures = {
         "per_test": {key: value.per_test for key, value in cost.items()},
+        "per_test_without_collector": {key: value.per_test for key, value in kept.items()},
         "fixed": {key: value.fixed for key, value in cost.items()},
         "projected_ratios": ratios,
         "scaling_deltas": deltas,
     }
-    return [table, scaling], figures
+    return [table, steady, scaling], figures
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -214,8 +266,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    cost = costs(counts, *sizes)
-    tables, figures = analyse(configs, cost, options.project)
+    cost = costs({key: value.total for key, value in counts.items()}, *sizes)
+    kept = costs({key: value.total - value.collector for key, value in counts.items()}, *sizes)
+    tables, figures = analyse(configs, cost, kept, options.project)
     lines = [
         "pytest-removed-apis instructions (callgrind)",
         f"  python {sys.version.split()[0]}; suites of {options.small} and {options.large} "
@@ -225,7 +278,8 @@ def main(argv: list[str] | None = None) -> int:
     data = {
         "python": sys.version.split()[0],
         "sizes": sizes,
-        "counts": {f"{key} {size}": value for (key, size), value in counts.items()},
+        "counts": {f"{key} {size}": value.total for (key, size), value in counts.items()},
+        "collector": {f"{key} {size}": value.collector for (key, size), value in counts.items()},
         **figures,
     }
     return bench.finish(lines, tables, data, options.json, options.check)
