@@ -17,6 +17,15 @@ class Trigger(NamedTuple):
 
 
 TRIGGERS: dict[str, Trigger] = {
+    "argparse.ArgumentParser.add_argument:single-dash-long-option-dest": Trigger(
+        """\
+import argparse
+parser = argparse.ArgumentParser()
+parser.add_argument('-f', '-foo')
+assert parser.parse_args(['-foo', '1']).f == '1'
+""",
+        "AttributeError",
+    ),
     "base64.test": Trigger(
         """\
 import base64
@@ -45,10 +54,37 @@ assert issubclass(importlib.metadata.DeprecatedList, list)
 """,
         "AttributeError",
     ),
+    "importlib.metadata.Distribution:unimplemented-abstract-methods": Trigger(
+        """\
+import importlib.metadata
+class Partial(importlib.metadata.Distribution):
+    def read_text(self, filename):
+        return None
+assert type(Partial()).__name__ == 'Partial'
+""",
+        "TypeError",
+    ),
     "importlib.metadata.SelectableGroups": Trigger(
         """\
 import importlib.metadata
 importlib.metadata.SelectableGroups.load([])
+""",
+        "AttributeError",
+    ),
+    "importlib:load_module-fallback": Trigger(
+        """\
+import importlib.util, sys, types
+class Loader:
+    def load_module(self, name):
+        module = sys.modules[name] = types.ModuleType(name)
+        return module
+class Finder:
+    def find_spec(self, name, path, target=None):
+        if name == 'legacy_loaded':
+            return importlib.util.spec_from_loader(name, Loader())
+sys.meta_path.insert(0, Finder())
+import legacy_loaded
+assert legacy_loaded.__name__ == 'legacy_loaded'
 """,
         "AttributeError",
     ),

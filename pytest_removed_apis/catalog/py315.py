@@ -9,6 +9,16 @@ from pytest_removed_apis.catalog.entry import Entry, _api
 
 ENTRIES: Final[tuple[Entry, ...]] = (
     _api(
+        "argparse:ArgumentParser.add_argument",
+        "behaviour",
+        None,
+        "3.15",
+        "Pass dest= to an option that has a short and a single-dash long name (add_argument('-f', '-foo', dest='f')): 3.15 names its value after -foo.",
+        aspect="single-dash-long-option-dest",
+        raises=None,
+        doc_url="https://docs.python.org/3/library/argparse.html#dest",
+    ),
+    _api(
         "argparse:HelpFormatter",
         "parameter",
         None,
@@ -105,6 +115,16 @@ ENTRIES: Final[tuple[Entry, ...]] = (
         ),
     ),
     _api(
+        "importlib",
+        "behaviour",
+        "3.4",
+        "3.15",
+        "Give custom loaders exec_module(module) (and create_module(spec) returning None): the import system no longer falls back to load_module().",
+        aspect="load_module-fallback",
+        raises="AttributeError",
+        doc_url="https://docs.python.org/3/reference/import.html#loaders",
+    ),
+    _api(
         "importlib.abc:FileLoader.load_module",
         "method",
         "3.6",
@@ -189,6 +209,16 @@ ENTRIES: Final[tuple[Entry, ...]] = (
         "3.15",
         "Drop it: implement read_text() and locate_file() in the Distribution subclass.",
         added_in="3.12",
+    ),
+    _api(
+        "importlib.metadata:Distribution",
+        "behaviour",
+        "3.12",
+        "3.15",
+        "Implement read_text() and locate_file() in every Distribution subclass: 3.15's Distribution is an abstract class.",
+        warns=("3.12", r"Unimplemented abstract methods \{"),
+        aspect="unimplemented-abstract-methods",
+        raises="TypeError",
     ),
     _api(
         "importlib.resources:files",

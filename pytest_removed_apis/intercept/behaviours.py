@@ -39,12 +39,18 @@ from pytest_removed_apis.intercept.behaviours314 import (
     strict_path_arguments,
 )
 from pytest_removed_apis.intercept.behaviours315 import (
+    ABSTRACT_DISTRIBUTION,
+    LOAD_MODULE,
     NAMED_TUPLE,
     RLOCK,
+    SINGLE_DASH_DEST,
     STRPTIME,
     TYPED_DICT,
+    abstract_distribution,
     fields_required,
+    no_load_module_fallback,
     no_rlock_arguments,
+    single_dash_dest,
     year_for_the_day,
 )
 from pytest_removed_apis.intercept.classify import is_library, library_object
@@ -524,6 +530,9 @@ BEHAVIOURS: Final[Mapping[str, Behaviour]] = {
     },
     f"{NAMED_TUPLE}:keyword-arguments": _FIELDS,
     RLOCK: Behaviour("threading", no_rlock_arguments),
+    SINGLE_DASH_DEST: Behaviour("argparse", single_dash_dest),
+    ABSTRACT_DISTRIBUTION: Behaviour("importlib.metadata", abstract_distribution),
+    LOAD_MODULE: Behaviour("importlib._bootstrap", no_load_module_fallback),
 }
 """Every removed behaviour that needs code to be intercepted, by entry id; the others are
 seen through their warnings only."""

@@ -12,7 +12,7 @@ import sys
 from types import FrameType, ModuleType
 from typing import TYPE_CHECKING, Any, Callable, Dict, Final, Tuple
 
-from pytest_removed_apis.intercept.classify import is_library
+from pytest_removed_apis.intercept.classify import is_library, library_object
 
 if TYPE_CHECKING:
     from pytest_removed_apis.intercept.behaviours import Behaviours
@@ -171,3 +171,108 @@ def no_rlock_arguments(behaviours: Behaviours, module: ModuleType) -> None:
         return original(*args, **kwargs)
 
     behaviours.patch(module, "RLock", RLock)
+
+
+SINGLE_DASH_DEST: Final = "argparse.ArgumentParser.add_argument:single-dash-long-option-dest"
+
+
+def single_dash_dest(behaviours: Behaviours, module: ModuleType) -> None:
+    """3.15 names an option's value after its single-dash long option (``-f, -foo``:
+    ``foo``), older releases after its first option string (``f``), silently.  What
+    ``add_argument()`` asks to infer the name, ``_get_optional_kwargs``, is wrapped; the
+    standard library's own parsers are left alone."""
+    owner = module._ActionsContainer
+    original = vars(owner)["_get_optional_kwargs"]
+
+    @functools.wraps(original)
+    def _get_optional_kwargs(self: Any, *args: Any, **kwargs: Any) -> Any:
+        inferred = "dest" not in kwargs or kwargs["dest"] is None
+        result = original(self, *args, **kwargs)
+        if not inferred:
+            return result
+        dest = _dest_of_315(args, self.prefix_chars)
+        if dest is None or dest == result["dest"]:
+            return result
+        entry = behaviours.taken(SINGLE_DASH_DEST)
+        caller = sys._getframe(2)  # add_argument()'s caller
+        if entry is None or is_library(caller.f_code.co_filename):
+            return result
+        if behaviours.refuses:
+            return dict(result, dest=dest)
+        behaviours.seen(entry, caller)
+        return result
+
+    behaviours.patch(owner, "_get_optional_kwargs", _get_optional_kwargs)
+
+
+def _dest_of_315(option_strings: tuple[Any, ...], prefix_chars: str) -> str | None:
+    """The name 3.15 infers: a two-dash long option's, else a single-dash long option's,
+    else a short option's."""
+    dest, priority = None, 0
+    for option in option_strings:
+        if not isinstance(option, str) or not option:
+            return None
+        if len(option) <= 2:
+            if priority < 1:
+                dest, priority = option.lstrip(prefix_chars), 1
+        elif option[1] not in prefix_chars:
+            if priority < 2:
+                dest, priority = option.lstrip(prefix_chars), 2
+        else:
+            dest = option.lstrip(prefix_chars)
+            break
+    return dest.replace("-", "_") if dest else None
+
+
+ABSTRACT_DISTRIBUTION: Final = "importlib.metadata.Distribution:unimplemented-abstract-methods"
+
+
+def abstract_distribution(behaviours: Behaviours, module: ModuleType) -> None:
+    """3.15's ``Distribution`` is an abstract class: a subclass without ``read_text()`` or
+    ``locate_file()`` cannot be made (3.12 to 3.14 warn, older releases make it silently).
+    ``Distribution.__new__`` is wrapped."""
+    owner = module.Distribution
+    inherited = owner.__new__
+
+    def __new__(cls: Any, *args: Any, **kwargs: Any) -> Any:
+        abstract = sorted(
+            name
+            for name in {name for klass in cls.__mro__ for name in vars(klass)}
+            if getattr(getattr(cls, name, None), "__isabstractmethod__", False)
+        )
+        filename = getattr(sys.modules.get(cls.__module__), "__file__", None)
+        if abstract and not (isinstance(filename, str) and is_library(filename)):
+            plural = "s" if len(abstract) > 1 else ""
+            message = (
+                f"Can't instantiate abstract class {cls.__name__} without an implementation "
+                f"for abstract method{plural} {', '.join(map(repr, abstract))}"
+            )
+            behaviours.use(ABSTRACT_DISTRIBUTION, TypeError(message), sys._getframe(1))
+        if inherited is object.__new__:
+            return object.__new__(cls)
+        return inherited(cls, *args, **kwargs)
+
+    behaviours.patch(owner, "__new__", staticmethod(__new__))
+
+
+LOAD_MODULE: Final = "importlib:load_module-fallback"
+
+
+def no_load_module_fallback(behaviours: Behaviours, module: ModuleType) -> None:
+    """3.15's import system calls the loader's ``exec_module()``, with no fall back to
+    ``load_module()`` (3.10 to 3.14 say so in an ImportWarning, ignored by default).  The
+    fallback, ``importlib._bootstrap._load_backward_compatible``, is wrapped; the standard
+    library's own loaders keep their way (3.8's zipimporter has no ``exec_module()``)."""
+    original = module._load_backward_compatible
+
+    @functools.wraps(original)
+    def _load_backward_compatible(spec: Any) -> Any:
+        entry = None if library_object(spec.loader) else behaviours.taken(LOAD_MODULE)
+        if entry is not None:
+            try:
+                spec.loader.exec_module  # noqa: B018 - 3.15's error, as 3.15 words it
+            except AttributeError as error:
+                behaviours.use(LOAD_MODULE, error, sys._getframe(1))
+        return original(spec)
+
+    behaviours.patch(module, "_load_backward_compatible", _load_backward_compatible)
