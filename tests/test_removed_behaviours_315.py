@@ -18,7 +18,8 @@ pytestmark = pytest.mark.skipif(sys.version_info >= (3, 15), reason="3.15 remove
 # must wrap that one, not a copy imported again after pytester took the first away.
 
 BEHAVIOURS_315 = """
-import datetime, sys, threading, time, typing
+import argparse, datetime, importlib.metadata, importlib.util, sys, threading, time, types
+import typing
 from typing import NamedTuple, TypedDict
 
 def test_datetime_without_year():
@@ -49,6 +50,36 @@ def test_typed_dict_fields_none():
 def test_rlock_arguments():
     threading.RLock(1)
 
+def test_single_dash_long_option():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("-f", "-foo")
+    assert parser.parse_args(["-foo", "1"]).f == "1"
+
+def test_partial_distribution():
+    class Partial(importlib.metadata.Distribution):
+        def read_text(self, filename):
+            return None
+
+    Partial()
+
+class Loader:
+    def load_module(self, name):
+        module = sys.modules[name] = types.ModuleType(name)
+        return module
+
+class Finder:
+    def find_spec(self, name, path, target=None):
+        if name == "legacy_loaded":
+            return importlib.util.spec_from_loader(name, Loader())
+
+def test_load_module_fallback():
+    sys.meta_path.insert(0, Finder())
+    try:
+        import legacy_loaded
+    finally:
+        sys.meta_path.remove(sys.meta_path[0])
+        sys.modules.pop("legacy_loaded", None)
+
 def test_what_315_still_takes():
     datetime.datetime.strptime("2024 02/29", "%Y %m/%d")
     time.strptime("1 March 24", "%d %B %y")
@@ -67,6 +98,22 @@ def test_what_315_still_takes():
     assert typing.TypedDict("Empty", {}, total=False)() == {}
     with threading.RLock():
         pass
+    parser = argparse.ArgumentParser()
+    parser.add_argument("-f", "--foo")
+    parser.add_argument("-g", "-goo", dest="g")
+    parser.add_argument("-bar")
+    args = parser.parse_args(["--foo", "1", "-goo", "2", "-bar", "3"])
+    assert (args.foo, args.g, args.bar) == ("1", "2", "3")
+
+    class Whole(importlib.metadata.Distribution):
+        def read_text(self, filename):
+            return None
+
+        def locate_file(self, path):
+            return path
+
+    Whole()
+    assert next(iter(importlib.metadata.distributions())).metadata["Name"]
 """
 
 
@@ -87,6 +134,13 @@ def test_behaviours_removed_in_315_are_caught_even_where_they_are_silent(project
         "test_typed_dict_without_fields": ["typing.TypedDict:fields-omitted"],
         "test_typed_dict_fields_none": ["typing.TypedDict:fields-None"],
         "test_rlock_arguments": ["threading.RLock:arguments"],
+        "test_single_dash_long_option": [
+            "argparse.ArgumentParser.add_argument:single-dash-long-option-dest"
+        ],
+        "test_partial_distribution": [
+            "importlib.metadata.Distribution:unimplemented-abstract-methods"
+        ],
+        "test_load_module_fallback": ["importlib:load_module-fallback"],
         **(
             {"test_date_without_year": ["datetime.date.strptime:day-of-month-without-year"]}
             if sys.version_info >= (3, 14)
@@ -96,7 +150,8 @@ def test_behaviours_removed_in_315_are_caught_even_where_they_are_silent(project
 
 
 SIMULATED = """
-import datetime, pytest, threading, time, typing
+import argparse, datetime, importlib.metadata, importlib.util, pytest, sys, threading, time
+import types, typing
 from typing import NamedTuple
 
 NAMED_TUPLE = "^NamedTuple\\\\(\\\\) "
@@ -141,6 +196,43 @@ def test_rlock_arguments():
     with threading.RLock():
         pass
 
+def test_single_dash_long_option():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("-f", "-foo")
+    parser.add_argument("-g", "--goo")
+    args = parser.parse_args(["-foo", "1", "-g", "2"])
+    assert (args.foo, args.goo) == ("1", "2")
+    assert not hasattr(args, "f")
+
+def test_partial_distribution():
+    class Partial(importlib.metadata.Distribution):
+        def read_text(self, filename):
+            return None
+
+    message = "^Can't instantiate abstract class Partial without an implementation for "
+    with pytest.raises(TypeError, match=message + "abstract method 'locate_file'$"):
+        Partial()
+
+class Loader:
+    def load_module(self, name):
+        module = sys.modules[name] = types.ModuleType(name)
+        return module
+
+class Finder:
+    def find_spec(self, name, path, target=None):
+        if name == "legacy_loaded":
+            return importlib.util.spec_from_loader(name, Loader())
+
+def test_load_module_fallback():
+    sys.meta_path.insert(0, Finder())
+    try:
+        message = "^'Loader' object has no attribute 'exec_module'"
+        with pytest.raises(AttributeError, match=message):
+            import legacy_loaded
+    finally:
+        sys.meta_path.remove(sys.meta_path[0])
+    assert "legacy_loaded" not in sys.modules
+
 @pytest.mark.allow_removed("time.strptime:day-of-month-without-year")
 def test_allowed():
     assert time.strptime("1 March", "%d %B").tm_mday == 1
@@ -150,7 +242,7 @@ def test_allowed():
 @pytest.mark.filterwarnings("ignore::DeprecationWarning")
 def test_behaviours_removed_in_315_behave_as_on_315_under_simulation(project):
     project.makepyfile(test_simulated=SIMULATED)
-    project.runpytest("--simulate-python=3.15", "-W", "ignore").assert_outcomes(passed=4)
+    project.runpytest("--simulate-python=3.15", "-W", "ignore").assert_outcomes(passed=7)
 
 
 @pytest.mark.parametrize(
@@ -170,3 +262,14 @@ def test_behaviours_removed_in_315_behave_as_on_315_under_simulation(project):
 )
 def test_a_format_is_refused_as_315_reads_it(format, refused):
     assert day_without_year(format) is refused
+
+
+def test_a_distribution_is_made_with_its_arguments_once_the_plugin_is_gone(project, tmp_path):
+    # Up to 3.11 Distribution inherits object.__new__, which CPython would go on calling with
+    # the arguments once a __new__ set on the class is taken away.
+    import importlib.metadata
+
+    project.makepyfile(test_one="def test_one(): pass")
+    project.inline_run("--removed-apis-target=3.15").assertoutcome(passed=1)
+    distribution = importlib.metadata.PathDistribution(tmp_path / "x.dist-info")
+    assert distribution.locate_file("y") == tmp_path / "y"

@@ -133,15 +133,17 @@ class Behaviours:
             self._undo.pop()()
         self._pending = set()
 
-    def patch(self, owner: Any, name: str, replacement: object) -> None:
+    def patch(self, owner: Any, name: str, replacement: object, inherited: object = None) -> None:
         """Set ``owner.name``; ``uninstall`` puts back what it held, or takes away what it
-        only inherited."""
+        only inherited (or sets ``inherited`` instead, where taking it away is not enough)."""
         original = vars(owner).get(name, _INHERITED)
         setattr(owner, name, replacement)
-        if original is _INHERITED:
-            self._undo.append(lambda: delattr(owner, name))
-        else:
+        if original is not _INHERITED:
             self._undo.append(lambda: setattr(owner, name, original))
+        elif inherited is not None:
+            self._undo.append(lambda: setattr(owner, name, inherited))
+        else:
+            self._undo.append(lambda: delattr(owner, name))
 
     def taken(self, entry_id: str) -> Entry | None:
         """The entry, when this interceptor has it and its policy takes it now."""

@@ -248,11 +248,17 @@ def abstract_distribution(behaviours: Behaviours, module: ModuleType) -> None:
                 f"for abstract method{plural} {', '.join(map(repr, abstract))}"
             )
             behaviours.use(ABSTRACT_DISTRIBUTION, TypeError(message), sys._getframe(1))
-        if inherited is object.__new__:
-            return object.__new__(cls)
-        return inherited(cls, *args, **kwargs)
+        return _plain_new(cls) if inherited is object.__new__ else inherited(cls, *args, **kwargs)
 
-    behaviours.patch(owner, "__new__", staticmethod(__new__))
+    # Up to 3.11 it inherits object.__new__: taken away again, the type would go on calling
+    # object.__new__ with the arguments (CPython keeps the slot), so a stand-in goes back.
+    plain = staticmethod(_plain_new) if inherited is object.__new__ else None
+    behaviours.patch(owner, "__new__", staticmethod(__new__), plain)
+
+
+def _plain_new(cls: type, *args: Any, **kwargs: Any) -> Any:
+    """``object.__new__``, as a class that defines ``__init__`` calls it."""
+    return object.__new__(cls)
 
 
 LOAD_MODULE: Final = "importlib:load_module-fallback"
