@@ -5,7 +5,9 @@ They pin that a comparison with an earlier release does not fail a test for a re
 release has not made.
 """
 
+import argparse
 import datetime
+import importlib.metadata
 import pathlib
 import platform
 import threading
@@ -51,3 +53,17 @@ def test_TypedDict_fields_None():
 def test_RLock_arguments():
     with threading.RLock(1):
         pass
+
+
+def test_argparse_single_dash_long_option_dest():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("-f", "-foo")
+    assert parser.parse_args(["-foo", "1"]).f == "1"
+
+
+def test_Distribution_without_locate_file():
+    class Partial(importlib.metadata.Distribution):
+        def read_text(self, filename):
+            return None
+
+    assert Partial().read_text("METADATA") is None
