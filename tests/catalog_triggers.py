@@ -26,6 +26,32 @@ assert parser.parse_args(['-foo', '1']).f == '1'
 """,
         "AttributeError",
     ),
+    "ast.AST:arbitrary-keyword-arguments": Trigger(
+        """\
+import ast
+node = ast.Name(id='x', ctx=ast.Load(), spam=1)
+assert node.id == 'x'
+""",
+        "TypeError",
+    ),
+    "ast.AST:incomplete-field-types": Trigger(
+        """\
+import ast
+class Node(ast.AST):
+    _fields = ('x', 'y')
+    _field_types = {'x': int}
+assert Node(x=1).x == 1
+""",
+        "TypeError",
+    ),
+    "ast.AST:omitted-required-fields": Trigger(
+        """\
+import ast
+node = ast.Name(ctx=ast.Load())
+assert not hasattr(node, 'id')
+""",
+        "TypeError",
+    ),
     "base64.test": Trigger(
         """\
 import base64
@@ -122,6 +148,37 @@ import pickle
 assert pickle.PyStringMap is None
 """,
         "AttributeError",
+    ),
+    "sqlite3.connect:positional-arguments": Trigger(
+        """\
+import sqlite3
+sqlite3.connect(':memory:', 5.0).close()
+""",
+        "TypeError",
+    ),
+    "typing.Protocol:type-parameter-order": Trigger(
+        """\
+import typing
+T1 = typing.TypeVar('T1'); T2 = typing.TypeVar('T2')
+class A(typing.Protocol[T1]):
+    pass
+class B(A[T2], typing.Protocol[T1, T2]):
+    pass
+assert B.__parameters__ == (T2, T1)
+""",
+        "AssertionError",
+    ),
+    "typing.Protocol:unlisted-type-variables": Trigger(
+        """\
+import typing
+S = typing.TypeVar('S'); T1 = typing.TypeVar('T1'); T2 = typing.TypeVar('T2')
+class P1(typing.Protocol[S]):
+    pass
+class E(P1[S], typing.Protocol[T1, T2]):
+    pass
+assert len(E.__parameters__) == 3
+""",
+        "TypeError",
     ),
     "unittest.load_tests": Trigger(
         """\

@@ -85,7 +85,7 @@ def test_example_with_pytest_cov_lists_exactly_the_uses_on_lines_no_test_ran(
             "above when a test made them) and 2 did not",
             "",
             "10 tests will fail and 2 test modules will not import on Python 3.12 because of "
-            "12 removed APIs; 2 more uses on lines no test ran",
+            "12 removed APIs (1 upcoming removal); 2 more uses on lines no test ran",
         ]
     )
 

@@ -18,8 +18,8 @@ pytestmark = pytest.mark.skipif(sys.version_info >= (3, 15), reason="3.15 remove
 # must wrap that one, not a copy imported again after pytester took the first away.
 
 BEHAVIOURS_315 = """
-import argparse, datetime, importlib.metadata, importlib.util, sys, threading, time, types
-import typing
+import argparse, ast, datetime, importlib.metadata, importlib.util, sqlite3, sys, threading
+import time, types, typing
 from typing import NamedTuple, TypedDict
 
 def test_datetime_without_year():
@@ -80,6 +80,38 @@ def test_load_module_fallback():
         sys.meta_path.remove(sys.meta_path[0])
         sys.modules.pop("legacy_loaded", None)
 
+def test_node_without_its_name():
+    ast.Name(ctx=ast.Load())
+
+def test_node_with_a_keyword_of_its_own():
+    ast.Name(id="x", spam=1)
+
+class Partial(ast.AST):
+    _fields = ("x", "y")
+    _field_types = {"x": int}
+
+def test_node_class_with_untyped_field():
+    Partial(x=1)
+
+def test_connect_positional_arguments():
+    sqlite3.connect(":memory:", 5.0).close()
+
+S, T1, T2 = typing.TypeVar("S"), typing.TypeVar("T1"), typing.TypeVar("T2")
+
+def test_protocol_unlisted_type_variable():
+    class P1(typing.Protocol[S]):
+        pass
+
+    class E(P1[S], typing.Protocol[T1, T2]):
+        pass
+
+def test_protocol_parameter_order():
+    class A(typing.Protocol[T1]):
+        pass
+
+    class B(A[T2], typing.Protocol[T1, T2]):
+        pass
+
 def test_what_315_still_takes():
     datetime.datetime.strptime("2024 02/29", "%Y %m/%d")
     time.strptime("1 March 24", "%d %B %y")
@@ -114,6 +146,23 @@ def test_what_315_still_takes():
 
     Whole()
     assert next(iter(importlib.metadata.distributions())).metadata["Name"]
+    ast.Name("x")
+    ast.Name(id="x", lineno=1, col_offset=0)
+    ast.arguments()
+    ast.ImportFrom(names=[])
+    ast.keyword(value=ast.Constant(1))
+    Partial(x=1, y=2)
+    tree = ast.Module(body=[ast.Expr(ast.Constant(1))], type_ignores=[])
+    exec(compile(ast.fix_missing_locations(tree), "<built>", "exec"))
+    sqlite3.connect(":memory:", timeout=5.0).close()
+
+    class A(typing.Protocol[T1]):
+        pass
+
+    class B(A[T1], typing.Protocol[T1, T2]):
+        pass
+
+    assert B.__parameters__ == (T1, T2)
 """
 
 
@@ -141,6 +190,19 @@ def test_behaviours_removed_in_315_are_caught_even_where_they_are_silent(project
             "importlib.metadata.Distribution:unimplemented-abstract-methods"
         ],
         "test_load_module_fallback": ["importlib:load_module-fallback"],
+        "test_node_with_a_keyword_of_its_own": ["ast.AST:arbitrary-keyword-arguments"],
+        "test_connect_positional_arguments": ["sqlite3.connect:positional-arguments"],
+        "test_protocol_unlisted_type_variable": ["typing.Protocol:unlisted-type-variables"],
+        "test_protocol_parameter_order": ["typing.Protocol:type-parameter-order"],
+        **(
+            # 3.8 has no docstrings to tell the required fields, nor _field_types
+            {
+                "test_node_without_its_name": ["ast.AST:omitted-required-fields"],
+                "test_node_class_with_untyped_field": ["ast.AST:incomplete-field-types"],
+            }
+            if sys.version_info >= (3, 9)
+            else {}
+        ),
         **(
             {"test_date_without_year": ["datetime.date.strptime:day-of-month-without-year"]}
             if sys.version_info >= (3, 14)
@@ -150,8 +212,8 @@ def test_behaviours_removed_in_315_are_caught_even_where_they_are_silent(project
 
 
 SIMULATED = """
-import argparse, datetime, importlib.metadata, importlib.util, pytest, sys, threading, time
-import types, typing
+import argparse, ast, datetime, importlib.metadata, importlib.util, pytest, sqlite3, sys
+import threading, time, types, typing
 from typing import NamedTuple
 
 NAMED_TUPLE = "^NamedTuple\\\\(\\\\) "
@@ -233,6 +295,45 @@ def test_load_module_fallback():
         sys.meta_path.remove(sys.meta_path[0])
     assert "legacy_loaded" not in sys.modules
 
+def test_node_constructors():
+    with pytest.raises(TypeError, match="^ast.Name.__init__ got an unexpected keyword argument"):
+        ast.Name(spam=1)
+    if not ast.BinOp.__doc__:  # 3.8 documents no fields: what is required is not known
+        return
+    with pytest.raises(TypeError, match="^ast.BinOp.__init__ missing 2 required positional "):
+        ast.BinOp(left=ast.Constant(1))
+    with pytest.raises(TypeError, match="arguments: 'left', 'op', and 'right'$"):
+        ast.BinOp()
+
+    class Partial(ast.AST):
+        _fields = ("x", "y")
+        _field_types = {"x": int}
+
+    with pytest.raises(TypeError, match="^Field 'y' is missing from test_simulated.test_node_"):
+        Partial(x=1)
+    assert ast.Name("x").id == ast.Name(id="x", lineno=1).id == "x"
+
+def test_connect():
+    message = "^connect\\(\\) takes at most 1 positional arguments \\(3 given\\)$"
+    with pytest.raises(TypeError, match=message):
+        sqlite3.connect(":memory:", 5.0, 0)
+    sqlite3.connect(":memory:", timeout=5.0).close()
+
+def test_protocols():
+    S, T1, T2 = typing.TypeVar("S"), typing.TypeVar("T1"), typing.TypeVar("T2")
+
+    class A(typing.Protocol[T1]):
+        pass
+
+    class B(A[T2], typing.Protocol[T1, T2]):
+        pass
+
+    assert B.__parameters__ == (T1, T2)
+    with pytest.raises(TypeError, match="^Some type variables \\(~S\\) are not listed in Protoc"):
+
+        class E(A[S], typing.Protocol[T1, T2]):
+            pass
+
 @pytest.mark.allow_removed("time.strptime:day-of-month-without-year")
 def test_allowed():
     assert time.strptime("1 March", "%d %B").tm_mday == 1
@@ -242,7 +343,7 @@ def test_allowed():
 @pytest.mark.filterwarnings("ignore::DeprecationWarning")
 def test_behaviours_removed_in_315_behave_as_on_315_under_simulation(project):
     project.makepyfile(test_simulated=SIMULATED)
-    project.runpytest("--simulate-python=3.15", "-W", "ignore").assert_outcomes(passed=7)
+    project.runpytest("--simulate-python=3.15", "-W", "ignore").assert_outcomes(passed=10)
 
 
 @pytest.mark.parametrize(

@@ -22,6 +22,12 @@ from types import FrameType, MethodType, ModuleType
 from typing import Any, Callable, Final, Iterable, Mapping
 
 from pytest_removed_apis.catalog import Entry
+from pytest_removed_apis.intercept.ast_nodes import (
+    AST_KEYWORDS,
+    AST_MISSING,
+    AST_UNTYPED,
+    strict_node_constructors,
+)
 from pytest_removed_apis.intercept.behaviours314 import (
     FORWARD_REF,
     LEGACY_VISITORS,
@@ -40,14 +46,19 @@ from pytest_removed_apis.intercept.behaviours314 import (
 )
 from pytest_removed_apis.intercept.behaviours315 import (
     ABSTRACT_DISTRIBUTION,
+    CONNECT,
     LOAD_MODULE,
     NAMED_TUPLE,
+    PROTOCOL_ORDER,
+    PROTOCOL_UNLISTED,
     RLOCK,
     SINGLE_DASH_DEST,
     STRPTIME,
     TYPED_DICT,
     abstract_distribution,
     fields_required,
+    keyword_only_connect,
+    listed_protocol_parameters,
     no_load_module_fallback,
     no_rlock_arguments,
     single_dash_dest,
@@ -489,6 +500,8 @@ _NESTING: Final = Behaviour("argparse", no_nested_groups)
 _PATH_ARGUMENTS: Final = Behaviour("pathlib", strict_path_arguments)
 _YEAR: Final = Behaviour("_strptime", year_for_the_day)
 _FIELDS: Final = Behaviour("typing", fields_required)
+_NODES: Final = Behaviour("ast", strict_node_constructors)
+_PROTOCOLS: Final = Behaviour("typing", listed_protocol_parameters)
 
 BEHAVIOURS: Final[Mapping[str, Behaviour]] = {
     _ENUM_CONTAINS: Behaviour("enum", _enum_contains_answers),
@@ -535,6 +548,9 @@ BEHAVIOURS: Final[Mapping[str, Behaviour]] = {
     SINGLE_DASH_DEST: Behaviour("argparse", single_dash_dest),
     ABSTRACT_DISTRIBUTION: Behaviour("importlib.metadata", abstract_distribution),
     LOAD_MODULE: Behaviour("importlib._bootstrap", no_load_module_fallback),
+    **dict.fromkeys((AST_MISSING, AST_KEYWORDS, AST_UNTYPED), _NODES),
+    **dict.fromkeys((PROTOCOL_UNLISTED, PROTOCOL_ORDER), _PROTOCOLS),
+    CONNECT: Behaviour("sqlite3", keyword_only_connect),
 }
 """Every removed behaviour that needs code to be intercepted, by entry id; the others are
 seen through their warnings only."""

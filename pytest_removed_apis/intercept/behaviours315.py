@@ -1,14 +1,18 @@
 """The behaviours Python 3.15 removed, as ``behaviours.BEHAVIOURS`` installs them: a day of
 the month parsed without a year, ``NamedTuple()`` and ``TypedDict()`` without their fields,
-``NamedTuple()``'s keyword arguments, and ``RLock()``'s arguments.  Each function wraps, in
-the imported module, what shows the removed form, and hands a use to the policy through
-``Behaviours.use``."""
+``NamedTuple()``'s keyword arguments, ``RLock()``'s arguments, the name argparse infers for
+``-f, -foo``, an abstract ``importlib.metadata.Distribution``, the import system's fallback to
+``load_module()``, ``Protocol[...]`` read as ``Generic[...]``, and ``sqlite3.connect()``'s
+positional arguments (the ``ast`` node constructors' checks: ``ast_nodes.py``).  Each
+function wraps, in the imported module, what shows the removed form, and hands a use to the
+policy through ``Behaviours.use``."""
 
 from __future__ import annotations
 
 import functools
 import re
 import sys
+import weakref
 from types import FrameType, ModuleType
 from typing import TYPE_CHECKING, Any, Callable, Dict, Final, Tuple
 
@@ -234,12 +238,17 @@ def abstract_distribution(behaviours: Behaviours, module: ModuleType) -> None:
     owner = module.Distribution
     inherited = owner.__new__
 
+    # Each class's abstract methods, found once (a class made and dropped goes with them).
+    known: weakref.WeakKeyDictionary[type, list[str]] = weakref.WeakKeyDictionary()
+
     def __new__(cls: Any, *args: Any, **kwargs: Any) -> Any:
-        abstract = sorted(
-            name
-            for name in {name for klass in cls.__mro__ for name in vars(klass)}
-            if getattr(getattr(cls, name, None), "__isabstractmethod__", False)
-        )
+        abstract = known.get(cls)
+        if abstract is None:
+            abstract = known[cls] = sorted(
+                name
+                for name in {name for klass in cls.__mro__ for name in vars(klass)}
+                if getattr(getattr(cls, name, None), "__isabstractmethod__", False)
+            )
         filename = getattr(sys.modules.get(cls.__module__), "__file__", None)
         if abstract and not (isinstance(filename, str) and is_library(filename)):
             plural = "s" if len(abstract) > 1 else ""
@@ -282,3 +291,64 @@ def no_load_module_fallback(behaviours: Behaviours, module: ModuleType) -> None:
         return original(spec)
 
     behaviours.patch(module, "_load_backward_compatible", _load_backward_compatible)
+
+
+PROTOCOL_UNLISTED: Final = "typing.Protocol:unlisted-type-variables"
+PROTOCOL_ORDER: Final = "typing.Protocol:type-parameter-order"
+
+
+def listed_protocol_parameters(behaviours: Behaviours, module: ModuleType) -> None:
+    """3.15 reads ``Protocol[T1, T2]`` among a class's bases as it reads
+    ``Generic[T1, T2]``: every type variable of the other bases must be listed there
+    (``TypeError`` otherwise), and the class's ``__parameters__`` follow its order, where
+    older releases take them in the order the bases give them, silently.
+    ``Protocol.__init_subclass__`` is wrapped."""
+    protocol = module.Protocol
+    original = vars(protocol)["__init_subclass__"].__func__
+
+    def __init_subclass__(cls: Any, *args: Any, **kwargs: Any) -> None:
+        original(cls, *args, **kwargs)
+        bases = cls.__dict__.get("__orig_bases__", ())
+        origins = [getattr(base, "__origin__", None) for base in bases]
+        if protocol not in origins or module.Generic in origins:
+            return
+        listed = bases[origins.index(protocol)].__parameters__
+        found = cls.__parameters__
+        frame = sys._getframe(1)
+        unlisted = [str(variable) for variable in found if variable not in listed]
+        if unlisted:
+            message = (
+                f"Some type variables ({', '.join(unlisted)}) are not listed in "
+                f"Protocol[{', '.join(map(str, listed))}]"
+            )
+            behaviours.use(PROTOCOL_UNLISTED, TypeError(message), frame)
+        elif tuple(found) != tuple(listed):
+            entry = behaviours.taken(PROTOCOL_ORDER)
+            if entry is not None and behaviours.refuses:
+                cls.__parameters__ = tuple(listed)
+            elif entry is not None:
+                behaviours.seen(entry, frame)
+
+    behaviours.patch(protocol, "__init_subclass__", classmethod(__init_subclass__))
+
+
+CONNECT: Final = "sqlite3.connect:positional-arguments"
+
+
+def keyword_only_connect(behaviours: Behaviours, module: ModuleType) -> None:
+    """3.15's ``sqlite3.connect()`` takes the database only by position, everything else
+    by keyword (3.13 and 3.14 warn, older releases take them).  The module's function is
+    wrapped, in ``sqlite3`` and in ``sqlite3.dbapi2``, which hold the same built-in."""
+    original = module.connect
+
+    @functools.wraps(original)
+    def connect(*args: Any, **kwargs: Any) -> Any:
+        if len(args) > 1:
+            message = f"connect() takes at most 1 positional arguments ({len(args)} given)"
+            behaviours.use(CONNECT, TypeError(message), sys._getframe(1))
+        return original(*args, **kwargs)
+
+    behaviours.patch(module, "connect", connect)
+    dbapi2 = sys.modules.get(f"{module.__name__}.dbapi2")
+    if dbapi2 is not None and vars(dbapi2).get("connect") is original:
+        behaviours.patch(dbapi2, "connect", connect)

@@ -6,7 +6,9 @@ release has not made.
 """
 
 import argparse
+import ast
 import datetime
+import sqlite3
 import importlib.metadata
 import pathlib
 import platform
@@ -67,3 +69,25 @@ def test_Distribution_without_locate_file():
             return None
 
     assert Partial().read_text("METADATA") is None
+
+
+def test_ast_node_with_a_keyword_of_its_own():
+    assert ast.Name(id="x", ctx=ast.Load(), spam=1).id == "x"
+
+
+def test_sqlite3_connect_positional_timeout():
+    sqlite3.connect(":memory:", 5.0).close()
+
+
+S = typing.TypeVar("S")
+T = typing.TypeVar("T")
+
+
+def test_Protocol_unlisted_type_variable():
+    class Base(typing.Protocol[S]):
+        pass
+
+    class Derived(Base[S], typing.Protocol[T]):
+        pass
+
+    assert len(Derived.__parameters__) == 2
