@@ -12,7 +12,7 @@ import pytest
 
 from pytest_removed_apis.catalog import Entry
 from pytest_removed_apis.findings import Finding, Phase
-from pytest_removed_apis.intercept.behaviours import Behaviours
+from pytest_removed_apis.intercept.behaviours import WARNED_AT_EVERY_CALL, Behaviours
 from pytest_removed_apis.intercept.capture import Reclassify, Recorder, Started, unreachable
 from pytest_removed_apis.intercept.classify import Classifier, Origins, is_runner
 from pytest_removed_apis.intercept.imports import ImportWatch
@@ -53,7 +53,13 @@ class Detector:
         # a feature check or a fallback decides; its warning, later and elsewhere, is not.
         self.recorder = Recorder(
             settings,
-            Classifier([entry for entry in watched if not AttributeWatch.covers(entry)]),
+            Classifier(
+                [
+                    entry
+                    for entry in watched
+                    if not AttributeWatch.covers(entry) and entry.id not in WARNED_AT_EVERY_CALL
+                ]
+            ),
             Origins(),
             lambda filename, lineno, entry, cause: unreachable(
                 filename, lineno, entry, target, cause

@@ -114,6 +114,13 @@ assert legacy_loaded.__name__ == 'legacy_loaded'
 """,
         "AttributeError",
     ),
+    "itertools:copy-deepcopy-pickle": Trigger(
+        """\
+import copy, itertools
+assert next(copy.copy(itertools.count(5))) == 5
+""",
+        "TypeError",
+    ),
     "multiprocessing.connection.CHALLENGE": Trigger(
         """\
 import multiprocessing.connection
@@ -155,6 +162,46 @@ import sqlite3
 sqlite3.connect(':memory:', 5.0).close()
 """,
         "TypeError",
+    ),
+    "tarfile.TarFile.extract:default-filter": Trigger(
+        """\
+import io, os, tarfile, tempfile
+buffer = io.BytesIO()
+with tarfile.open(fileobj=buffer, mode='w') as archive:
+    info = tarfile.TarInfo('../escaped.txt')
+    info.size = 1
+    archive.addfile(info, io.BytesIO(b'x'))
+buffer.seek(0)
+with tempfile.TemporaryDirectory() as root, tarfile.open(fileobj=buffer) as archive:
+    target = os.path.join(root, 'inner')
+    os.mkdir(target)
+    try:
+        archive.extract('../escaped.txt', target)
+    except tarfile.FilterError as error:  # OutsideDestinationError on 3.14
+        raise tarfile.FilterError(str(error)) from None
+    assert os.path.exists(os.path.join(root, 'escaped.txt'))
+""",
+        "FilterError",
+    ),
+    "tarfile.TarFile.extractall:default-filter": Trigger(
+        """\
+import io, os, tarfile, tempfile
+buffer = io.BytesIO()
+with tarfile.open(fileobj=buffer, mode='w') as archive:
+    info = tarfile.TarInfo('../escaped.txt')
+    info.size = 1
+    archive.addfile(info, io.BytesIO(b'x'))
+buffer.seek(0)
+with tempfile.TemporaryDirectory() as root, tarfile.open(fileobj=buffer) as archive:
+    target = os.path.join(root, 'inner')
+    os.mkdir(target)
+    try:
+        archive.extractall(target)
+    except tarfile.FilterError as error:  # OutsideDestinationError on 3.14
+        raise tarfile.FilterError(str(error)) from None
+    assert os.path.exists(os.path.join(root, 'escaped.txt'))
+""",
+        "FilterError",
     ),
     "typing.Protocol:type-parameter-order": Trigger(
         """\

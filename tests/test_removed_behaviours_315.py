@@ -194,8 +194,8 @@ def test_behaviours_removed_in_315_are_caught_even_where_they_are_silent(project
         "test_connect_positional_arguments": ["sqlite3.connect:positional-arguments"],
         "test_protocol_unlisted_type_variable": ["typing.Protocol:unlisted-type-variables"],
         "test_protocol_parameter_order": ["typing.Protocol:type-parameter-order"],
+        # 3.8 has no docstrings to tell the required fields, nor _field_types
         **(
-            # 3.8 has no docstrings to tell the required fields, nor _field_types
             {
                 "test_node_without_its_name": ["ast.AST:omitted-required-fields"],
                 "test_node_class_with_untyped_field": ["ast.AST:incomplete-field-types"],

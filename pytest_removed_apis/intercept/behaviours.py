@@ -30,14 +30,19 @@ from pytest_removed_apis.intercept.ast_nodes import (
 )
 from pytest_removed_apis.intercept.behaviours314 import (
     FORWARD_REF,
+    ITERTOOLS_PICKLE,
     LEGACY_VISITORS,
     LOOP_FUNCTION,
     LOOP_METHOD,
     PATH_KEYWORDS,
     SPLITROOT,
+    TAR_EXTRACT,
+    TAR_EXTRACTALL,
     URL2PATHNAME,
+    data_filter_by_default,
     keyword_forward_ref,
     no_implicit_event_loop,
+    no_iterator_pickling,
     no_legacy_visitors,
     no_nested_groups,
     renamed_path_keyword,
@@ -498,6 +503,7 @@ _RANDRANGE: Final = Behaviour("random", _integer_randrange)
 _EVENT_LOOP: Final = Behaviour("asyncio", no_implicit_event_loop)
 _NESTING: Final = Behaviour("argparse", no_nested_groups)
 _PATH_ARGUMENTS: Final = Behaviour("pathlib", strict_path_arguments)
+_TAR_FILTER: Final = Behaviour("tarfile", data_filter_by_default)
 _YEAR: Final = Behaviour("_strptime", year_for_the_day)
 _FIELDS: Final = Behaviour("typing", fields_required)
 _NODES: Final = Behaviour("ast", strict_node_constructors)
@@ -537,6 +543,9 @@ BEHAVIOURS: Final[Mapping[str, Behaviour]] = {
     FORWARD_REF: Behaviour("typing", keyword_forward_ref),
     URL2PATHNAME: Behaviour("urllib.request", renamed_url_keyword),
     SPLITROOT: Behaviour("posixpath", renamed_path_keyword),
+    ITERTOOLS_PICKLE: Behaviour("itertools", no_iterator_pickling),
+    TAR_EXTRACTALL: _TAR_FILTER,
+    TAR_EXTRACT: _TAR_FILTER,
     **dict.fromkeys(STRPTIME.values(), _YEAR),
     **{
         f"{name}:{aspect}": _FIELDS
@@ -554,3 +563,7 @@ BEHAVIOURS: Final[Mapping[str, Behaviour]] = {
 }
 """Every removed behaviour that needs code to be intercepted, by entry id; the others are
 seen through their warnings only."""
+
+WARNED_AT_EVERY_CALL: Final = frozenset({TAR_EXTRACTALL, TAR_EXTRACT})
+"""Behaviours whose warning comes with every call, where the newer release refuses only
+some: the code above tells which, and the warning is no use."""

@@ -249,3 +249,80 @@ def _renamed_keyword(
         return original(*args, **kwargs)
 
     return renamed
+
+
+ITERTOOLS_PICKLE: Final = "itertools:copy-deepcopy-pickle"
+
+
+def no_iterator_pickling(behaviours: Behaviours, module: ModuleType) -> None:
+    """3.14's itertools objects can no longer be copied, deep-copied or pickled (``TypeError:
+    cannot pickle 'itertools.count' object``; 3.12 and 3.13 warn, older releases do it
+    silently); ``tee`` objects keep ``copy.copy()``.  ``copy`` and ``pickle`` both ask
+    ``copyreg.dispatch_table`` before an object's own ``__reduce__``: a reducer there for
+    each itertools type that has one sees every use."""
+    import copyreg
+
+    table = copyreg.dispatch_table
+
+    def reduce(obj: Any) -> Any:
+        kind = type(obj)
+        error = TypeError(f"cannot pickle '{kind.__module__}.{kind.__qualname__}' object")
+        behaviours.use(ITERTOOLS_PICKLE, error, sys._getframe(1))
+        return obj.__reduce__()
+
+    for kind in _reducible_iterators(module):
+        if kind not in table:
+            table[kind] = reduce
+            behaviours._undo.append(functools.partial(_forget, table, kind, reduce))
+
+
+def _reducible_iterators(module: ModuleType) -> list[type]:
+    kinds = [value for value in vars(module).values() if isinstance(value, type)]
+    kinds += [type(module.tee([])[0]), type(next(module.groupby([0]))[1])]
+    return [kind for kind in kinds if "__reduce__" in vars(kind)]
+
+
+def _forget(table: dict[Any, Any], kind: type, reducer: Any) -> None:
+    if table.get(kind) is reducer:
+        del table[kind]
+
+
+TAR_EXTRACTALL: Final = "tarfile.TarFile.extractall:default-filter"
+TAR_EXTRACT: Final = "tarfile.TarFile.extract:default-filter"
+
+
+def data_filter_by_default(behaviours: Behaviours, module: ModuleType) -> None:
+    """3.14 extracts a tar archive through the ``data`` filter when the call names none:
+    a member outside the destination, an absolute or outside link, a device file is refused
+    (``tarfile.FilterError``), where 3.12 and 3.13 warn at every such call and older
+    releases extract it as it is.  ``TarFile._get_filter_function``, which ``extract()``
+    and ``extractall()`` ask, is wrapped: refused, it gives the ``data`` filter; recorded,
+    a filter that reports the first member the ``data`` filter would refuse (a member it
+    only changes, its mode bits or owner, is no use)."""
+    owner = module.TarFile
+    original = vars(owner)["_get_filter_function"]
+    data_filter, filter_error = module.data_filter, module.FilterError
+
+    @functools.wraps(original)
+    def _get_filter_function(self: Any, filter: Any) -> Any:  # noqa: A002 - the original's
+        given = original(self, filter)
+        caller = sys._getframe(1)
+        entry_id = TAR_EXTRACT if caller.f_code.co_name == "extract" else TAR_EXTRACTALL
+        if filter is not None or self.extraction_filter is not None:
+            return given
+        if behaviours.refuses:
+            return data_filter if behaviours.taken(entry_id) else given
+        reported: list[BaseException] = []
+
+        def checked(member: Any, path: str) -> Any:
+            if not reported:
+                try:
+                    data_filter(member, path)
+                except filter_error as error:
+                    reported.append(error)
+                    behaviours.use(entry_id, error, caller)
+            return given(member, path)
+
+        return checked
+
+    behaviours.patch(owner, "_get_filter_function", _get_filter_function)

@@ -8,10 +8,10 @@ release has not made.
 import argparse
 import ast
 import datetime
-import sqlite3
 import importlib.metadata
 import pathlib
 import platform
+import sqlite3
 import threading
 import time
 import typing
