@@ -37,6 +37,17 @@ def test_absolute_link_by_extract(tmp_path):
     with tarfile.open(absolute_link(tmp_path)) as opened:
         opened.extract("link", tmp_path / "out")
 
+def test_two_members_refused(tmp_path):
+    path = tmp_path / "two.tar"
+    with tarfile.open(path, "w") as made:
+        for name in ("../one.txt", "../two.txt"):
+            info = tarfile.TarInfo(name)
+            info.size = 1
+            made.addfile(info, io.BytesIO(b"x"))
+    (tmp_path / "inner").mkdir()
+    with tarfile.open(path) as opened:
+        opened.extractall(tmp_path / "inner")
+
 def test_unpack_archive(tmp_path):
     (tmp_path / "inner").mkdir()
     shutil.unpack_archive(archive(tmp_path / "a.tar", "../escaped.txt"), tmp_path / "inner")
@@ -75,6 +86,7 @@ def test_what_314_refuses_is_reported_and_nothing_else(project):
         "test_member_outside_the_destination": ["tarfile.TarFile.extractall:default-filter"],
         "test_absolute_link_by_extract": ["tarfile.TarFile.extract:default-filter"],
         "test_unpack_archive": ["tarfile.TarFile.extractall:default-filter"],
+        "test_two_members_refused": ["tarfile.TarFile.extractall:default-filter"],
         "test_copied_iterator": ["itertools:copy-deepcopy-pickle"],
         "test_pickled_iterator": ["itertools:copy-deepcopy-pickle"],
     }
@@ -120,3 +132,20 @@ def test_allowed():
 def test_what_314_refuses_is_refused_under_simulation(project):
     project.makepyfile(test_simulated=SIMULATED)
     project.runpytest("--simulate-python=3.14", "-W", "ignore").assert_outcomes(passed=3)
+
+
+def test_a_reducer_put_in_the_dispatch_table_since_is_left_there():
+    from pytest_removed_apis.intercept.behaviours314 import _forget
+
+    def ours(obj):
+        return None
+
+    def theirs(obj):
+        return None
+
+    table = {int: theirs}
+    _forget(table, int, ours)
+    assert table == {int: theirs}
+    table[int] = ours
+    _forget(table, int, ours)
+    assert table == {}

@@ -18,8 +18,8 @@ pytestmark = pytest.mark.skipif(sys.version_info >= (3, 15), reason="3.15 remove
 # must wrap that one, not a copy imported again after pytester took the first away.
 
 BEHAVIOURS_315 = """
-import argparse, ast, datetime, importlib.metadata, importlib.util, sqlite3, sys, threading
-import time, types, typing
+import argparse, ast, datetime, importlib.metadata, importlib.util, pytest, sqlite3, sys
+import threading, time, types, typing
 from typing import NamedTuple, TypedDict
 
 def test_datetime_without_year():
@@ -162,7 +162,43 @@ def test_what_315_still_takes():
     class B(A[T1], typing.Protocol[T1, T2]):
         pass
 
+    class Plain(typing.Protocol):
+        pass
+
+    class Generic(A[T1], typing.Generic[T1]):
+        pass
+
     assert B.__parameters__ == (T1, T2)
+
+class NoTypes(ast.AST):
+    _fields = ("x", "y")
+
+def test_what_older_releases_refuse_too():
+    for twice in range(2):  # the verdict on a format is kept
+        time.strptime("2024 1 March", "%Y %d %B")
+    with pytest.raises(TypeError):
+        typing.NamedTuple("Pair", [("a", int)], x=int)
+    with pytest.raises(TypeError):
+        typing.TypedDict("Movie", {"name": str}, year=int)
+    assert NoTypes(x=1).x == 1
+    parser = argparse.ArgumentParser()
+    parser.add_argument("-x", "-y")
+    parser.add_argument("-foo", "-bar")
+    args = parser.parse_args(["-y", "1", "-bar", "2"])
+    assert (args.x, args.foo) == ("1", "2")
+
+def test_what_the_standard_library_does():
+    # Code in a frozen module counts as the standard library's own (3.13 and 3.14 warn of
+    # these uses too, and a warning is put down to the test's line).
+    if sys.version_info >= (3, 13):
+        return
+    parser = argparse.ArgumentParser()
+    for line in (
+        "parser.add_argument('-f', '-foo')",
+        "time.strptime('1 March', '%d %B')",
+        "ast.Name(ctx=ast.Load())",
+    ):
+        exec(compile(line, "<frozen standard library>", "exec"))
 """
 
 
@@ -337,13 +373,33 @@ def test_protocols():
 @pytest.mark.allow_removed("time.strptime:day-of-month-without-year")
 def test_allowed():
     assert time.strptime("1 March", "%d %B").tm_mday == 1
+
+@pytest.mark.allow_removed(
+    "importlib:load_module-fallback", "typing.Protocol:type-parameter-order"
+)
+def test_allowed_import_system_and_protocol():
+    sys.meta_path.insert(0, Finder())
+    try:
+        import legacy_loaded
+    finally:
+        sys.meta_path.remove(sys.meta_path[0])
+        sys.modules.pop("legacy_loaded", None)
+    T1, T2 = typing.TypeVar("T1"), typing.TypeVar("T2")
+
+    class A(typing.Protocol[T1]):
+        pass
+
+    class B(A[T2], typing.Protocol[T1, T2]):
+        pass
+
+    assert B.__parameters__ == (T2, T1)
 """
 
 
 @pytest.mark.filterwarnings("ignore::DeprecationWarning")
 def test_behaviours_removed_in_315_behave_as_on_315_under_simulation(project):
     project.makepyfile(test_simulated=SIMULATED)
-    project.runpytest("--simulate-python=3.15", "-W", "ignore").assert_outcomes(passed=10)
+    project.runpytest("--simulate-python=3.15", "-W", "ignore").assert_outcomes(passed=11)
 
 
 @pytest.mark.parametrize(

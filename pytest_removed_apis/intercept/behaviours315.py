@@ -209,13 +209,11 @@ def single_dash_dest(behaviours: Behaviours, module: ModuleType) -> None:
     behaviours.patch(owner, "_get_optional_kwargs", _get_optional_kwargs)
 
 
-def _dest_of_315(option_strings: tuple[Any, ...], prefix_chars: str) -> str | None:
+def _dest_of_315(option_strings: tuple[str, ...], prefix_chars: str) -> str | None:
     """The name 3.15 infers: a two-dash long option's, else a single-dash long option's,
     else a short option's."""
     dest, priority = None, 0
-    for option in option_strings:
-        if not isinstance(option, str) or not option:
-            return None
+    for option in option_strings:  # strings of one prefix character and more: checked
         if len(option) <= 2:
             if priority < 1:
                 dest, priority = option.lstrip(prefix_chars), 1
@@ -349,6 +347,4 @@ def keyword_only_connect(behaviours: Behaviours, module: ModuleType) -> None:
         return original(*args, **kwargs)
 
     behaviours.patch(module, "connect", connect)
-    dbapi2 = sys.modules.get(f"{module.__name__}.dbapi2")
-    if dbapi2 is not None and vars(dbapi2).get("connect") is original:
-        behaviours.patch(dbapi2, "connect", connect)
+    behaviours.patch(module.dbapi2, "connect", connect)
