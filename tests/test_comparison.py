@@ -99,11 +99,6 @@ KNOWN_GAPS: dict[tuple[str, str], tuple[tuple[int, int], str]] = {
         "before 3.11 Path.__enter__ does not warn, and the interpreter's own look-up of a "
         "special method is not watched",
     ),
-    ("3.13", "test_removed_in_313.py::test_TypedDict_keyword_arguments"): (
-        (3, 11),
-        "before 3.11 TypedDict(name, **fields) does not warn, and the keywords of the call "
-        "are not watched",
-    ),
 }
 
 

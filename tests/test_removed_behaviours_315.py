@@ -173,6 +173,15 @@ def test_what_315_still_takes():
 class NoTypes(ast.AST):
     _fields = ("x", "y")
 
+Pair = typing.NamedTuple("Pair", [("a", int)])
+Movie = typing.TypedDict("Movie", {"name": str})
+
+def test_classes_the_functions_make_belong_to_the_module_that_made_them():
+    import pickle
+
+    assert Pair.__module__ == Movie.__module__ == __name__
+    assert pickle.loads(pickle.dumps(Pair(1))) == Pair(1)
+
 def test_what_older_releases_refuse_too():
     for twice in range(2):  # the verdict on a format is kept
         time.strptime("2024 1 March", "%Y %d %B")
@@ -370,6 +379,14 @@ def test_protocols():
         class E(A[S], typing.Protocol[T1, T2]):
             pass
 
+Pair = typing.NamedTuple("Pair", [("a", int)])
+
+def test_classes_the_functions_make_belong_to_the_module_that_made_them():
+    import pickle
+
+    assert Pair.__module__ == typing.TypedDict("Movie", {"name": str}).__module__ == __name__
+    assert pickle.loads(pickle.dumps(Pair(1))) == Pair(1)
+
 @pytest.mark.allow_removed("time.strptime:day-of-month-without-year")
 def test_allowed():
     assert time.strptime("1 March", "%d %B").tm_mday == 1
@@ -399,7 +416,7 @@ def test_allowed_import_system_and_protocol():
 @pytest.mark.filterwarnings("ignore::DeprecationWarning")
 def test_behaviours_removed_in_315_behave_as_on_315_under_simulation(project):
     project.makepyfile(test_simulated=SIMULATED)
-    project.runpytest("--simulate-python=3.15", "-W", "ignore").assert_outcomes(passed=11)
+    project.runpytest("--simulate-python=3.15", "-W", "ignore").assert_outcomes(passed=12)
 
 
 @pytest.mark.parametrize(

@@ -90,16 +90,6 @@ KNOWN_DIFFERENCES: dict[tuple[str, str], tuple[tuple[int, int], str, str]] = {
         "failed: AttributeError",
         "before 3.11 a missing __enter__ is an AttributeError",
     ),
-    ("3.13", "simulation/test_behaviours_313.py::test_TypedDict_keyword_arguments"): (
-        (3, 9),
-        "passed",
-        "3.8's TypedDict is a class, not the function 3.9 made it",
-    ),
-    ("3.13", "snippets/test_removed_in_313.py::test_TypedDict_keyword_arguments"): (
-        (3, 9),
-        "passed",
-        "3.8's TypedDict is a class, not the function 3.9 made it",
-    ),
     ("3.13", "simulation/test_behaviours_313.py::test_frame_clear_on_a_suspended_generator"): (
         (3, 13),
         "passed",

@@ -459,23 +459,6 @@ def _special_methods_removed(owner_path: str, names: tuple[str, ...]) -> Install
     return remove
 
 
-def _typed_dict_without_keywords(behaviours: Behaviours, module: ModuleType) -> None:
-    original = module.TypedDict
-    if isinstance(original, type):  # pragma: no cover - 3.8's TypedDict is a class
-        return
-
-    @functools.wraps(original)
-    def TypedDict(*args: Any, **kwargs: Any) -> Any:  # noqa: N802 - the original's name
-        unexpected = sorted(set(kwargs) - {"total"})
-        if unexpected:
-            message = f"TypedDict() got an unexpected keyword argument {unexpected[0]!r}"
-            error = TypeError(message)
-            behaviours.use("typing.TypedDict:keyword-arguments", error, sys._getframe(1))
-        return original(*args, **kwargs)
-
-    behaviours.patch(module, "TypedDict", TypedDict)
-
-
 _ENUM_CONTAINS: Final = "enum.EnumMeta.__contains__:non-member"
 
 
@@ -529,9 +512,6 @@ BEHAVIOURS: Final[Mapping[str, Behaviour]] = {
     "pathlib.Path:context-manager": Behaviour(
         "pathlib", _special_methods_removed("Path", ("__enter__", "__exit__")), recorded=False
     ),
-    "typing.TypedDict:keyword-arguments": Behaviour(
-        "typing", _typed_dict_without_keywords, recorded=False
-    ),
     LOOP_FUNCTION: _EVENT_LOOP,
     LOOP_METHOD: _EVENT_LOOP,
     "argparse:nested-argument-groups": _NESTING,
@@ -553,6 +533,7 @@ BEHAVIOURS: Final[Mapping[str, Behaviour]] = {
         for aspect in ("fields-omitted", "fields-None")
     },
     f"{NAMED_TUPLE}:keyword-arguments": _FIELDS,
+    f"{TYPED_DICT}:keyword-arguments": _FIELDS,
     RLOCK: Behaviour("threading", no_rlock_arguments),
     SINGLE_DASH_DEST: Behaviour("argparse", single_dash_dest),
     ABSTRACT_DISTRIBUTION: Behaviour("importlib.metadata", abstract_distribution),

@@ -1,11 +1,12 @@
 """The behaviours Python 3.15 removed, as ``behaviours.BEHAVIOURS`` installs them: a day of
-the month parsed without a year, ``NamedTuple()`` and ``TypedDict()`` without their fields,
-``NamedTuple()``'s keyword arguments, ``RLock()``'s arguments, the name argparse infers for
-``-f, -foo``, an abstract ``importlib.metadata.Distribution``, the import system's fallback to
-``load_module()``, ``Protocol[...]`` read as ``Generic[...]``, and ``sqlite3.connect()``'s
-positional arguments (the ``ast`` node constructors' checks: ``ast_nodes.py``).  Each
-function wraps, in the imported module, what shows the removed form, and hands a use to the
-policy through ``Behaviours.use``."""
+the month parsed without a year, ``NamedTuple()`` and ``TypedDict()`` without their fields
+or with keyword arguments (``TypedDict()``'s keywords: a 3.13 removal), ``RLock()``'s
+arguments, the name argparse infers for ``-f, -foo``, an abstract
+``importlib.metadata.Distribution``, the import system's fallback to ``load_module()``,
+``Protocol[...]`` read as ``Generic[...]``, and ``sqlite3.connect()``'s positional
+arguments (the ``ast`` node constructors' checks: ``ast_nodes.py``).  Each function wraps,
+in the imported module, what shows the removed form, and hands a use to the policy through
+``Behaviours.use``."""
 
 from __future__ import annotations
 
@@ -122,10 +123,10 @@ def _fields_check(behaviours: Behaviours, name: str, keywords: tuple[str, ...]) 
         unexpected = [keyword for keyword in kwargs if keyword not in keywords]
         if unexpected:
             # With fields as well, older releases raise a TypeError of their own.
-            if name == NAMED_TUPLE and (len(args) == 1 or len(args) == 2 and args[1] is None):
+            if len(args) == 1 or len(args) == 2 and args[1] is None:
                 message = f"{short}() got an unexpected keyword argument {unexpected[0]!r}"
                 behaviours.use(f"{name}:keyword-arguments", TypeError(message), frame)
-            return  # TypedDict's: a 3.13 entry of its own
+            return
         fields = args[1] if len(args) == 2 else _OMITTED if len(args) == 1 else ()
         if fields is _OMITTED:
             message = f"{short}() missing 1 required positional argument: 'fields'"
@@ -140,8 +141,9 @@ def _fields_check(behaviours: Behaviours, name: str, keywords: tuple[str, ...]) 
 def _checked(original: Callable[..., Any], check: Check) -> Callable[..., Any]:
     @functools.wraps(original)
     def checked(*args: Any, **kwargs: Any) -> Any:
-        check(args, kwargs, sys._getframe(1))
-        return original(*args, **kwargs)
+        caller = sys._getframe(1)
+        check(args, kwargs, caller)
+        return _made_by(original(*args, **kwargs), caller)
 
     return checked
 
@@ -149,10 +151,18 @@ def _checked(original: Callable[..., Any], check: Check) -> Callable[..., Any]:
 def _checked_new(original: Callable[..., Any], check: Check) -> Callable[..., Any]:
     @functools.wraps(original)
     def __new__(cls: Any, *args: Any, **kwargs: Any) -> Any:
-        check(args, kwargs, sys._getframe(1))
-        return original(cls, *args, **kwargs)
+        caller = sys._getframe(1)
+        check(args, kwargs, caller)
+        return _made_by(original(cls, *args, **kwargs), caller)
 
     return __new__
+
+
+def _made_by(made: Any, caller: FrameType) -> Any:
+    """The class, of the module whose code made it: the original takes the module of its
+    own caller, here the wrapper (pickle finds a class through its module)."""
+    made.__module__ = caller.f_globals.get("__name__", "__main__")
+    return made
 
 
 RLOCK: Final = "threading.RLock:arguments"
