@@ -142,6 +142,16 @@ assert isinstance(multiprocessing.connection.WELCOME, bytes)
 """,
         "AttributeError",
     ),
+    "multiprocessing:fork-default-start-method": Trigger(
+        """\
+import multiprocessing
+process = multiprocessing.Process(target=lambda: None)
+process.start()
+process.join()
+assert process.exitcode == 0
+""",
+        "PicklingError",
+    ),
     "opcode.hasnargs": Trigger(
         """\
 import opcode

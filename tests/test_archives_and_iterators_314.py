@@ -1,7 +1,8 @@
-"""Two behaviours Python 3.14 changed for everyone who relies on the old default: a tar
-archive is extracted through the ``data`` filter, and itertools objects can no longer be
-copied or pickled.  Default mode reports only what 3.14 refuses, on every older release,
-even where 3.12 and 3.13 warn at every extraction; the simulation refuses it as 3.14 does."""
+"""Three behaviours Python 3.14 changed for everyone who relies on the old default: a tar
+archive is extracted through the ``data`` filter, itertools objects can no longer be
+copied or pickled, and a process starts through a fork server on Linux.  Default mode
+reports only what 3.14 refuses, on every older release, even where 3.12 and 3.13 warn at
+every extraction; the simulation refuses it as 3.14 does."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import sys
 import pytest
 
 pytestmark = pytest.mark.skipif(sys.version_info >= (3, 14), reason="3.14 changed them")
+linux_only = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="fork by default")
 
 ARCHIVES = """
 import copy, io, itertools, os, pickle, shutil, tarfile
@@ -149,3 +151,123 @@ def test_a_reducer_put_in_the_dispatch_table_since_is_left_there():
     table[int] = ours
     _forget(table, int, ours)
     assert table == {}
+
+
+PROCESSES = """
+import concurrent.futures, multiprocessing, pytest, threading
+
+def work(queue):
+    queue.put(41 + 1)
+
+def square(x):
+    return x * x
+
+def test_local_target():
+    process = multiprocessing.Process(target=lambda: None)
+    process.start()
+    process.join()
+
+def test_module_level_target():
+    queue = multiprocessing.Queue()
+    process = multiprocessing.Process(target=work, args=(queue,))
+    process.start()
+    assert queue.get(timeout=30) == 42
+    process.join()
+
+def test_executor():
+    with concurrent.futures.ProcessPoolExecutor(1) as executor:
+        assert list(executor.map(square, [1, 2])) == [1, 4]
+
+def test_fork_chosen():
+    process = multiprocessing.get_context("fork").Process(target=lambda: None)
+    process.start()
+    process.join()
+    multiprocessing.set_start_method("fork", force=True)
+    try:
+        chosen = multiprocessing.Process(target=lambda: None)
+        chosen.start()
+        chosen.join()
+    finally:
+        multiprocessing.set_start_method(None, force=True)
+    assert process.exitcode == chosen.exitcode == 0
+
+def hold(lock):
+    with lock:
+        pass
+
+def test_lock_argument():
+    lock = multiprocessing.Lock()  # kept: the child opens its semaphore by name
+    process = multiprocessing.Process(target=hold, args=(lock,))
+    process.start()
+    process.join()
+    assert process.exitcode == 0
+
+def test_thread_lock_argument():
+    process = multiprocessing.Process(target=hold, args=(threading.Lock(),))
+    process.start()
+    process.join()
+
+class Unpicklable:
+    def __reduce__(self):
+        raise ValueError("not for another process")
+
+def test_argument_that_refuses_pickling():
+    process = multiprocessing.Process(target=work, args=(Unpicklable(),))
+    process.start()
+    process.join()
+"""
+
+
+@linux_only
+def test_a_process_the_fork_server_could_not_be_sent_is_reported(project):
+    project.makepyfile(test_processes=PROCESSES)
+    reprec = project.inline_run("-W", "ignore", "--removed-apis-target=3.14")
+    failed = {
+        rep.nodeid.split("::")[1]: sorted(finding["api"] for finding in rep.removed_apis)
+        for rep in reprec.getreports()
+        if rep.failed
+    }
+    assert failed == {
+        "test_local_target": ["multiprocessing:fork-default-start-method"],
+        "test_argument_that_refuses_pickling": ["multiprocessing:fork-default-start-method"],
+        "test_thread_lock_argument": ["multiprocessing:fork-default-start-method"],
+    }
+
+
+@linux_only
+def test_a_start_method_chosen_before_the_run_is_left_alone(project):
+    import multiprocessing
+
+    project.makepyfile(test_processes=PROCESSES)
+    multiprocessing.set_start_method("fork", force=True)
+    try:
+        reprec = project.inline_run("--removed-apis-target=3.14", "-k", "local_target")
+    finally:
+        multiprocessing.set_start_method(None, force=True)
+    reprec.assertoutcome(passed=1)
+
+
+@linux_only
+def test_processes_start_through_the_fork_server_under_simulation(project):
+    project.makepyfile(
+        test_processes=PROCESSES
+        + """
+def test_start_method():
+    assert multiprocessing.get_start_method() == "forkserver"
+
+@pytest.mark.allow_removed("multiprocessing:fork-default-start-method")
+def test_allowed():
+    process = multiprocessing.Process(target=lambda: None)
+    process.start()
+    process.join()
+    assert process.exitcode == 0
+"""
+    )
+    result = project.runpytest_subprocess("--simulate-python=3.14", "-W", "ignore")
+    result.assert_outcomes(passed=6, failed=3)
+    # A pickling error is put down to the start method; another error of the argument's
+    # own is not.
+    result.stdout.fnmatch_lines(["REMOVED-API *::test_local_target - *PicklingError*"])
+    result.stdout.fnmatch_lines(["REMOVED-API *::test_thread_lock_argument - TypeError: *"])
+    result.stdout.fnmatch_lines(["FAILED *::test_argument_that_refuses_pickling - ValueError*"])
+    result.stdout.fnmatch_lines(["*multiprocessing:fork-default-start-method*"])

@@ -528,6 +528,17 @@ ENTRIES: Final[tuple[Entry, ...]] = (
         doc_url="https://docs.python.org/3/whatsnew/3.14.html#itertools",
     ),
     _api(
+        "multiprocessing",
+        "behaviour",
+        None,
+        "3.14",
+        "Choose the start method where fork semantics are needed (multiprocessing.get_context('fork')), or give processes what pickles: a module-level target, picklable arguments.",
+        aspect="fork-default-start-method",
+        raises="PicklingError",
+        doc_url="https://docs.python.org/3/library/multiprocessing.html#contexts-and-start-methods",
+        availability="unix",
+    ),
+    _api(
         "multiprocessing.reduction:ACKNOWLEDGE",
         "attribute",
         None,

@@ -8,6 +8,8 @@ the imported module, what shows the removed form, and hands a use to the policy 
 from __future__ import annotations
 
 import functools
+import io
+import pickle
 import sys
 import threading
 from types import FrameType, ModuleType
@@ -326,3 +328,95 @@ def data_filter_by_default(behaviours: Behaviours, module: ModuleType) -> None:
         return checked
 
     behaviours.patch(owner, "_get_filter_function", _get_filter_function)
+
+
+START_METHOD: Final = "multiprocessing:fork-default-start-method"
+
+
+def forkserver_by_default(behaviours: Behaviours, module: ModuleType) -> None:
+    """3.14 starts a process on Linux with the ``forkserver`` method unless the code chose
+    one, where older releases fork, silently: the process object (its target, its
+    arguments) must then be pickled.  While no start method has been chosen, the default
+    context becomes a context of its own of the same kind, so that a choice the code makes
+    later (``set_start_method``, ``get_context("fork")``) is told apart, and
+    ``multiprocessing.Process._Popen`` sees each start by default: refused, the process
+    starts through the fork server, and a pickling error is 3.14's ``PicklingError``;
+    recorded, a process object that could not be sent to a fork server is a use.  Pools
+    and executors, which ask for the default context themselves, start through the fork
+    server when refused, and are not looked at when recorded."""
+    context = module.context
+    default, concrete = context._default_context, context._concrete_contexts
+    if not sys.platform.startswith("linux"):  # pragma: no cover - spawn already elsewhere
+        return
+    if default._actual_context is not None:
+        return  # chosen already, or by default before the plugin came: not told apart
+    fork = concrete["fork"]
+    implicit = type(concrete["forkserver" if behaviours.refuses else "fork"])()
+    original_popen = vars(context.Process)["_Popen"].__func__
+
+    def _Popen(process_obj: Any) -> Any:  # noqa: N802 - the original's name
+        if default.get_context() is not implicit:
+            return original_popen(process_obj)
+        frame = sys._getframe(1)
+        if not behaviours.refuses:
+            error = _not_sent_to_a_fork_server(process_obj)
+            if error is not None:
+                behaviours.use(START_METHOD, error, frame)
+            return implicit.Process._Popen(process_obj)
+        if behaviours.taken(START_METHOD) is None:  # allowed: the old way
+            return fork.Process._Popen(process_obj)
+        try:
+            return implicit.Process._Popen(process_obj)
+        except Exception as error:
+            refused = _as_on_314(error)
+            if refused is not None:
+                behaviours.use(START_METHOD, refused, frame)
+            raise
+
+    original = default._default_context
+    default._default_context = implicit
+    behaviours.patch(context.Process, "_Popen", staticmethod(_Popen))
+
+    def undo() -> None:
+        if default._actual_context is implicit:  # used, never chosen: as it was
+            default._actual_context = None
+        default._default_context = original
+
+    behaviours._undo.append(undo)
+
+
+def _as_on_314(error: BaseException) -> BaseException | None:
+    """What 3.14 raises for a pickling failure (``None``: the error is not one): a local
+    object is a ``PicklingError`` there, an ``AttributeError`` before."""
+    text = str(error)
+    if isinstance(error, AttributeError) and text.startswith(
+        ("Can't pickle local object", "Can't get local object")
+    ):
+        return pickle.PicklingError(text)
+    if isinstance(error, pickle.PicklingError) or (
+        isinstance(error, TypeError) and text.startswith("cannot pickle")
+    ):
+        return error
+    return None
+
+
+def _not_sent_to_a_fork_server(process_obj: Any) -> BaseException | None:
+    """What 3.14 raises pickling the process for a fork server, as its ``Popen`` pickles it
+    (``None``: it pickles, or fails only because a lock was made for fork, as 3.14 would
+    not have made it)."""
+    from multiprocessing import context, popen_forkserver, reduction, spawn
+
+    popen = object.__new__(popen_forkserver.Popen)
+    vars(popen)["_fds"] = []  # what its __init__ would start with
+    context.set_spawning_popen(popen)
+    try:
+        buffer = io.BytesIO()
+        reduction.dump(spawn.get_preparation_data(process_obj._name), buffer)
+        reduction.dump(process_obj, buffer)
+    except RuntimeError as error:  # 3.14 makes the lock for the fork server: it is sent
+        return None if "SemLock created in a fork context" in str(error) else error
+    except Exception as error:
+        return _as_on_314(error) or error
+    finally:
+        context.set_spawning_popen(None)
+    return None
