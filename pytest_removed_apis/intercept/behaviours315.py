@@ -17,7 +17,7 @@ import weakref
 from types import FrameType, ModuleType
 from typing import TYPE_CHECKING, Any, Callable, Dict, Final, Tuple
 
-from pytest_removed_apis.intercept.classify import is_library, library_object
+from pytest_removed_apis.intercept.classify import is_library, library_class, library_object
 
 if TYPE_CHECKING:
     from pytest_removed_apis.intercept.behaviours import Behaviours
@@ -246,19 +246,23 @@ def abstract_distribution(behaviours: Behaviours, module: ModuleType) -> None:
     owner = module.Distribution
     inherited = owner.__new__
 
-    # Each class's abstract methods, found once (a class made and dropped goes with them).
+    # Each class's abstract methods, found once, none for the standard library's own
+    # classes (a class made and dropped goes with its entry).
     known: weakref.WeakKeyDictionary[type, list[str]] = weakref.WeakKeyDictionary()
 
     def __new__(cls: Any, *args: Any, **kwargs: Any) -> Any:
         abstract = known.get(cls)
         if abstract is None:
-            abstract = known[cls] = sorted(
-                name
-                for name in {name for klass in cls.__mro__ for name in vars(klass)}
-                if getattr(getattr(cls, name, None), "__isabstractmethod__", False)
+            abstract = known[cls] = (
+                []
+                if library_class(cls)
+                else sorted(
+                    name
+                    for name in {name for klass in cls.__mro__ for name in vars(klass)}
+                    if getattr(getattr(cls, name, None), "__isabstractmethod__", False)
+                )
             )
-        filename = getattr(sys.modules.get(cls.__module__), "__file__", None)
-        if abstract and not (isinstance(filename, str) and is_library(filename)):
+        if abstract:
             plural = "s" if len(abstract) > 1 else ""
             message = (
                 f"Can't instantiate abstract class {cls.__name__} without an implementation "

@@ -260,9 +260,15 @@ def is_library(filename: str) -> bool:
 def library_object(obj: object) -> bool:
     """Whether an object's class is the standard library's (frozen and built-in count):
     3.12 updated the library's own objects too (3.8's zipimporter falls back to
-    ``find_module()``, 3.12's has ``find_spec()``).  A class whose module has no file and
-    is neither built-in nor frozen (made by ``exec``, or in ``python -c``) is the user's."""
-    name = type(obj).__module__
+    ``find_module()``, 3.12's has ``find_spec()``)."""
+    return library_class(type(obj))
+
+
+def library_class(kind: type) -> bool:
+    """Whether a class is the standard library's (frozen and built-in count).  A class
+    whose module has no file and is neither built-in nor frozen (made by ``exec``, or in
+    ``python -c``) is the user's."""
+    name = kind.__module__
     module = sys.modules.get(name)
     filename = getattr(module, "__file__", None)
     if isinstance(filename, str):
